@@ -1,0 +1,8 @@
+#pragma once
+
+namespace lcs::cli {
+class Application;
+
+/// Adds every subcommand of lcs (one file per command in this folder).
+void register_all_commands(Application &application);
+} // namespace lcs::cli

@@ -1,0 +1,34 @@
+// Module entry points of live-commerce-studio: what OBS calls when it loads and unloads us.
+#include <obs-module.h>
+
+#include "core/log/log.hpp"
+#include "core/version.hpp"
+#include "log/obs-log-sink.hpp"
+#include "sources/cue-prompter/cue-prompter-source.hpp"
+
+OBS_DECLARE_MODULE()
+OBS_MODULE_USE_DEFAULT_LOCALE("live-commerce-studio", "en-US")
+
+MODULE_EXPORT const char *obs_module_name(void)
+{
+	return obs_module_text("Module.Name");
+}
+
+MODULE_EXPORT const char *obs_module_description(void)
+{
+	return obs_module_text("Module.Description");
+}
+
+bool obs_module_load(void)
+{
+	lcs::obs::route_core_log_to_obs();
+	lcs::obs::register_cue_prompter_source();
+	lcs::log::logger()->info("module loaded: version {}", lcs::kVersionString);
+	return true;
+}
+
+void obs_module_unload(void)
+{
+	lcs::log::logger()->info("module unloaded");
+	lcs::obs::detach_core_log_from_obs();
+}

@@ -1,0 +1,147 @@
+#include "sources/cue-prompter/cue-prompter.hpp"
+
+#include <algorithm>
+
+#include <obs-module.h>
+
+#include "render/solid-rect.hpp"
+
+namespace lcs::obs {
+
+CuePrompterLabels CuePrompter::localised_labels()
+{
+	CuePrompterLabels labels;
+	labels.empty = obs_module_text("CuePrompter.Empty");
+	labels.next = obs_module_text("CuePrompter.Next");
+	labels.keywords = obs_module_text("CuePrompter.Keywords");
+	labels.paused = obs_module_text("CuePrompter.Paused");
+	labels.finished = obs_module_text("CuePrompter.Finished");
+	return labels;
+}
+
+CuePrompter::CuePrompter(obs_data_t *settings, obs_source_t *source)
+	: source_(source), labels_(localised_labels())
+{
+	update(settings);
+}
+
+void CuePrompter::update(obs_data_t *settings)
+{
+	auto style = CuePrompterStyle::from_settings(settings);
+	std::lock_guard lock(settings_mutex_);
+	style_ = std::move(style);
+	++style_version_;
+}
+
+script::CueView CuePrompter::current_view() const
+{
+	return script::CueView{};
+}
+
+void CuePrompter::tick(float /*seconds*/)
+{
+	bool style_changed = false;
+	{
+		std::lock_guard lock(settings_mutex_);
+		if (style_version_ != ticked_style_version_) {
+			style_changed = !(style_ == ticked_style_) || !ticked_view_;
+			ticked_style_ = style_;
+			ticked_style_version_ = style_version_;
+		}
+	}
+
+	const script::CueView view = current_view();
+	std::optional<QImage> text;
+	std::optional<QImage> timer;
+	if (style_changed || !ticked_view_ || !view.same_text_as(*ticked_view_))
+		text = CuePrompterPainter::paint_text(view, ticked_style_, labels_);
+	const std::string timer_text = CuePrompterPainter::timer_text(view, labels_);
+	if (text || timer_text != ticked_timer_) {
+		timer = CuePrompterPainter::paint_timer(view, ticked_style_, labels_);
+		ticked_timer_ = timer_text;
+	}
+	ticked_view_ = view;
+
+	std::lock_guard lock(frame_mutex_);
+	frame_.style = ticked_style_;
+	frame_.view = view;
+	if (text)
+		frame_.text = std::move(text);
+	if (timer)
+		frame_.timer = std::move(timer);
+}
+
+void CuePrompter::render()
+{
+	CuePrompterStyle style;
+	std::optional<script::CueView> view;
+	{
+		std::lock_guard lock(frame_mutex_);
+		if (frame_.text) {
+			text_texture_.upload(*frame_.text);
+			frame_.text.reset();
+		}
+		if (frame_.timer) {
+			timer_texture_.upload(*frame_.timer);
+			frame_.timer.reset();
+		}
+		style = frame_.style;
+		view = frame_.view;
+	}
+	if (!view)
+		return; // not ticked yet: nothing to show
+
+	const auto layout = CuePrompterLayout::compute(style);
+	const auto w = static_cast<float>(style.width);
+	const auto h = static_cast<float>(style.height);
+
+	const enum gs_cull_mode previous_cull = gs_get_cull_mode();
+	gs_set_cull_mode(GS_NEITHER);
+	gs_blend_state_push();
+	gs_reset_blend_state();
+	gs_matrix_push();
+	if (style.mirror) {
+		gs_matrix_translate3f(w, 0.0f, 0.0f);
+		gs_matrix_scale3f(-1.0f, 1.0f, 1.0f);
+	}
+
+	render::fill_rect(0.0f, 0.0f, w, h, style.background_with_opacity());
+	text_texture_.draw(0.0f, 0.0f);
+
+	if (view->has_script && style.show_timer && layout.bar.h > 0) {
+		const auto &v = *view;
+		const float bx = static_cast<float>(layout.bar.x);
+		const float by = static_cast<float>(layout.bar.y);
+		const float bw = static_cast<float>(layout.bar.w);
+		const float bh = static_cast<float>(layout.bar.h);
+		const bool overrun = v.segment_planned_ms > 0 && v.segment_elapsed_ms > v.segment_planned_ms;
+		const float ratio = v.segment_planned_ms > 0
+					    ? std::clamp(static_cast<float>(v.segment_elapsed_ms) /
+								 static_cast<float>(v.segment_planned_ms),
+							 0.0f, 1.0f)
+					    : 0.0f;
+		render::fill_rect(bx, by, bw, bh, (style.text_color & 0x00FFFFFF) | 0x40000000);
+		render::fill_rect(bx, by, bw * ratio, bh, overrun ? style.warning_color : style.accent_color);
+		timer_texture_.draw(static_cast<float>(layout.header.x + layout.header.w) -
+					    static_cast<float>(timer_texture_.width()),
+				    static_cast<float>(layout.header.y));
+	}
+
+	gs_matrix_pop();
+	gs_blend_state_pop();
+	gs_set_cull_mode(previous_cull);
+}
+
+uint32_t CuePrompter::width() const
+{
+	std::lock_guard lock(settings_mutex_);
+	return static_cast<uint32_t>(style_.width);
+}
+
+uint32_t CuePrompter::height() const
+{
+	std::lock_guard lock(settings_mutex_);
+	return static_cast<uint32_t>(style_.height);
+}
+
+} // namespace lcs::obs
