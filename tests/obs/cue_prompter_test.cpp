@@ -67,14 +67,29 @@ TEST(CuePrompterSource, EmptyStateDrawsTextOnATransparentBackground)
 	style.width = kW;
 	style.height = kH;
 	const auto layout = lcs::obs::CuePrompterLayout::compute(style);
-	const auto &cue = layout.cue;
-	const int text = frame.count_bright(cue.x, cue.y, cue.w, cue.h);
-	EXPECT_GT(text, 500) << "no text pixels in the cue box";
+	const auto &box = layout.inner;
+	const int text = frame.count_bright(box.x, box.y, box.w, box.h);
+	EXPECT_GT(text, 500) << "no text pixels inside the padding";
 	// Outside the cue box (the padding) nothing is drawn when the background is fully transparent.
 	EXPECT_EQ(frame.count_opaque(0, 0, kW, layout.padding - 1), 0);
 	EXPECT_EQ(frame.count_opaque(0, 0, layout.padding - 1, kH), 0);
 	if (HasFailure() || std::getenv("LCS_TEST_ARTIFACTS"))
 		frame.save_png("cue_prompter_empty_" + ObsHarness::get().locale());
+}
+
+TEST(CuePrompterSource, SmallSourceStillShowsTheMessage)
+{
+	OBSDataAutoRelease settings = obs_data_create();
+	obs_data_set_int(settings, "width", 512);
+	obs_data_set_int(settings, "height", 160);
+	obs_data_set_int(settings, "background_opacity", 0);
+	OBSSourceAutoRelease source = obs_source_create("lcs_cue_prompter", "small", settings, nullptr);
+	Frame frame;
+	ObsHarness::wait_until([&] {
+		frame = ObsHarness::render(source, 512, 160);
+		return frame.count_opaque(0, 0, 512, 160) > 0;
+	});
+	EXPECT_GT(frame.count_bright(0, 0, 512, 160), 300);
 }
 
 TEST(CuePrompterSource, OpaqueBackgroundFillsTheWholeSource)

@@ -4,9 +4,9 @@
 
 namespace lcs::cli {
 
-void register_all_commands(Application & /*application*/)
+void register_all_commands(Application &application)
 {
-	// Subcommands (validate, scenarios, simulate, report, compare) register here as they land.
+	register_practice_scene(application);
 }
 
 } // namespace lcs::cli

@@ -5,4 +5,6 @@ class Application;
 
 /// Adds every subcommand of lcs (one file per command in this folder).
 void register_all_commands(Application &application);
+
+void register_practice_scene(Application &application);
 } // namespace lcs::cli

@@ -4,8 +4,21 @@
 
 namespace lcs::obs {
 
-CuePrompterLayout CuePrompterLayout::compute(const CuePrompterStyle &style)
+CuePrompterLayout CuePrompterLayout::compute(const CuePrompterStyle &requested)
 {
+	// When the parts around the cue would leave it less than half the height, shrink them
+	// proportionally: the current cue is what the trainee must be able to read.
+	CuePrompterStyle style = requested;
+	const int around = (style.show_segment || style.show_timer ? style.label_px * 3 / 2 : 0) +
+			   (style.show_timer ? std::max(4, style.label_px / 4) : 0) +
+			   (style.show_keywords ? style.label_px * 8 / 5 : 0) +
+			   (style.show_next ? style.next_px * 5 / 2 : 0);
+	const int budget = style.height / 2;
+	if (around > budget && around > 0) {
+		style.label_px = std::max(6, style.label_px * budget / around);
+		style.next_px = std::max(6, style.next_px * budget / around);
+	}
+
 	CuePrompterLayout l;
 	const int w = style.width;
 	const int h = style.height;
@@ -34,6 +47,9 @@ CuePrompterLayout CuePrompterLayout::compute(const CuePrompterStyle &style)
 		bottom = l.keywords.y;
 	}
 	l.cue = {l.padding, y, inner_w, std::max(0, bottom - y)};
+	l.label_px = style.label_px;
+	l.next_px = style.next_px;
+	l.inner = {l.padding, l.padding, inner_w, std::max(1, h - 2 * l.padding)};
 	return l;
 }
 

@@ -17,6 +17,9 @@ struct CuePrompterLayout {
 	Box cue;    // current cue, large
 	Box keywords;
 	Box next;   // next cue, smaller
+	Box inner;  // everything inside the padding (the empty state's message)
+	int label_px = 0; // label and next-cue sizes after shrinking to fit
+	int next_px = 0;
 
 	static CuePrompterLayout compute(const CuePrompterStyle &style);
 };

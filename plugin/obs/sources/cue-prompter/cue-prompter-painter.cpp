@@ -65,7 +65,7 @@ QImage CuePrompterPainter::paint_text(const script::CueView &view, const CueProm
 
 	if (!view.has_script) {
 		p.setPen(text);
-		draw_fitted(p, rect_of(layout.cue), qstr(labels.empty),
+		draw_fitted(p, rect_of(layout.inner), qstr(labels.empty),
 			    make_font(style.font_face, style.font_style, style.cue_px * 2 / 3, false),
 			    Qt::AlignLeft | Qt::AlignVCenter);
 		return image;
@@ -77,7 +77,7 @@ QImage CuePrompterPainter::paint_text(const script::CueView &view, const CueProm
 					.arg(view.segment_count)
 					.arg(qstr(view.segment_name));
 		p.setPen(accent);
-		p.setFont(make_font(style.font_face, style.font_style, style.label_px, true));
+		p.setFont(make_font(style.font_face, style.font_style, layout.label_px, true));
 		// Leave the right third of the header to the timer layer.
 		QRect box = rect_of(layout.header);
 		box.setWidth(box.width() * 2 / 3);
@@ -97,7 +97,7 @@ QImage CuePrompterPainter::paint_text(const script::CueView &view, const CueProm
 			words << qstr(k);
 		const QString line = qstr(labels.keywords) + QStringLiteral("  ") + words.join(QStringLiteral(" · "));
 		p.setPen(accent);
-		p.setFont(make_font(style.font_face, style.font_style, style.label_px, false));
+		p.setFont(make_font(style.font_face, style.font_style, layout.label_px, false));
 		const QRect box = rect_of(layout.keywords);
 		p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter,
 			   QFontMetrics(p.font()).elidedText(line, Qt::ElideRight, box.width()));
@@ -105,7 +105,7 @@ QImage CuePrompterPainter::paint_text(const script::CueView &view, const CueProm
 
 	if (style.show_next && layout.next.h > 0 && !view.next_cue_text.empty()) {
 		p.setPen(dim);
-		p.setFont(make_font(style.font_face, style.font_style, style.next_px, false));
+		p.setFont(make_font(style.font_face, style.font_style, layout.next_px, false));
 		const QString line = qstr(labels.next) + QStringLiteral("  ") + qstr(view.next_cue_text);
 		p.drawText(rect_of(layout.next), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, line);
 	}
@@ -130,7 +130,7 @@ QImage CuePrompterPainter::paint_timer(const script::CueView &view, const CuePro
 	if (!style.show_timer || layout.header.h <= 0 || text.empty() || !render::text_rendering_available())
 		return {};
 
-	const QFont font = make_font(style.font_face, style.font_style, style.label_px, true);
+	const QFont font = make_font(style.font_face, style.font_style, layout.label_px, true);
 	const QString qtext = qstr(text);
 	const int w = std::min(layout.header.w, QFontMetrics(font).horizontalAdvance(qtext) + 4);
 	QImage image(std::max(1, w), layout.header.h, QImage::Format_RGBA8888_Premultiplied);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 (bookworm) packages Live Commerce Studio needs to build, run and test.
+# Runs apt-get update + install only when something is missing. Needs root (or sudo).
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential cmake ninja-build pkg-config git dpkg-dev file
+  libobs-dev qtbase5-dev libx11-dev nlohmann-json3-dev libspdlog-dev libcurl4-openssl-dev libssl-dev
+  libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+  # run: OBS itself and a CJK font for Chinese overlays
+  obs-studio fonts-wqy-microhei
+  # headless OBS and tests: X server, Mesa (llvmpipe), websocket client
+  xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0 python3 python3-websocket
+)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "deps: run as root (missing: ${missing[*]})" >&2; exit 3; }
+  sudo="sudo"
+fi
+echo "deps: installing ${missing[*]}"
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

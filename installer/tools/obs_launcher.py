@@ -1,0 +1,154 @@
+#!/usr/bin/python3
+"""Runs the real OBS Studio with Live Commerce Studio loaded from a build tree or an install.
+
+OBS gets its own configuration folder (the user's own OBS settings are never touched) holding:
+global.ini with obs-websocket enabled and no first-run wizard, a "Practice" profile that records
+MKV into an output folder, and the "Live Commerce Practice" scene collection written by
+`lcs practice-scene`. Without a display it starts its own Xvfb.
+Used by installer/practice.sh (the main job) and by tests/e2e.
+"""
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import obsws
+
+COLLECTION = "Live Commerce Practice"
+COLLECTION_FILE = "Live_Commerce_Practice"
+PROFILE = "Practice"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Xvfb:
+    """A private X server; DISPLAY of the returned object is ':N'."""
+
+    def __init__(self):
+        read_fd, write_fd = os.pipe()
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", "-noreset"],
+            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            self.process.kill()
+            raise RuntimeError("Xvfb did not start (is the xvfb package installed?)")
+        self.display = f":{number}"
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def write_config(config_home, lcs, output_dir, port, language="en-US", width=1280, height=720):
+    """Creates the OBS configuration folder under config_home (the XDG_CONFIG_HOME of OBS)."""
+    obs_dir = Path(config_home) / "obs-studio"
+    (obs_dir / "basic" / "profiles" / PROFILE).mkdir(parents=True, exist_ok=True)
+    (obs_dir / "basic" / "scenes").mkdir(parents=True, exist_ok=True)
+    (obs_dir / "global.ini").write_text(
+        "[General]\nFirstRun=false\nLastVersion=486539266\nEnableAutoUpdates=false\n"
+        f"Language={language}\n\n"
+        "[BasicWindow]\nWarnBeforeStartingStream=false\nWarnBeforeStoppingStream=false\n"
+        "WarnBeforeStoppingRecord=false\nRecordWhenStreaming=false\n\n"
+        f"[Basic]\nProfile={PROFILE}\nProfileDir={PROFILE}\n"
+        f"SceneCollection={COLLECTION}\nSceneCollectionFile={COLLECTION_FILE}\n\n"
+        "[OBSWebSocket]\nFirstLoad=false\nServerEnabled=true\nAuthRequired=false\n"
+        f"ServerPort={port}\nAlertsEnabled=false\n", encoding="utf-8")
+    (obs_dir / "basic" / "profiles" / PROFILE / "basic.ini").write_text(
+        f"[General]\nName={PROFILE}\n\n"
+        f"[Video]\nBaseCX={width}\nBaseCY={height}\nOutputCX={width}\nOutputCY={height}\n"
+        "FPSType=0\nFPSCommon=30\n\n"
+        "[Output]\nMode=Simple\n\n"
+        f"[SimpleOutput]\nFilePath={output_dir}\nRecFormat=mkv\nRecQuality=Stream\nRecEncoder=x264\n"
+        "VBitrate=2500\nABitrate=160\nPreset=veryfast\nFileNameWithoutSpace=true\n\n"
+        "[Audio]\nSampleRate=48000\nChannelSetup=Stereo\n", encoding="utf-8")
+    subprocess.run([lcs, "practice-scene", "--lang", language, "--width", str(width), "--height", str(height),
+                    "-o", str(obs_dir / "basic" / "scenes" / f"{COLLECTION_FILE}.json")], check=True)
+    return obs_dir
+
+
+class ObsInstance:
+    """The real `obs` binary with the plugin from plugins_path/data_path and websocket on `port`."""
+
+    def __init__(self, plugins_path, data_path, lcs, output_dir, language="en-US", start_recording=False,
+                 headless=None, port=None, extra_env=None):
+        self.output_dir = Path(output_dir)
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        self.port = port or free_port()
+        self.home = Path(tempfile.mkdtemp(prefix="lcs-obs-home-"))
+        self.obs_dir = write_config(self.home / ".config", lcs, self.output_dir, self.port, language)
+        if headless is None:
+            headless = not os.environ.get("DISPLAY")
+        self.xvfb = Xvfb() if headless else None
+        env = dict(os.environ)
+        env.update({
+            "HOME": str(self.home),
+            "XDG_CONFIG_HOME": str(self.home / ".config"),
+            "OBS_PLUGINS_PATH": str(plugins_path),
+            "OBS_PLUGINS_DATA_PATH": str(data_path),
+            "LIBGL_ALWAYS_SOFTWARE": env.get("LIBGL_ALWAYS_SOFTWARE", "1") if headless else env.get("LIBGL_ALWAYS_SOFTWARE", ""),
+        })
+        if self.xvfb:
+            env["DISPLAY"] = self.xvfb.display
+            env["QT_QPA_PLATFORM"] = "xcb"
+        env.update(extra_env or {})
+        args = ["obs", "--disable-updater", "--multi", "--collection", COLLECTION, "--profile", PROFILE]
+        if start_recording:
+            args.append("--startrecording")
+        self.stdout = open(self.output_dir / "obs-stdout.txt", "wb")
+        self.process = subprocess.Popen(args, env=env, cwd=str(self.home), stdout=self.stdout,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_ready(self, timeout=90):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"obs exited early with {self.process.returncode}; see {self.stdout.name}")
+            if obsws.wait_ready(self.port, 2):
+                return
+        raise TimeoutError("obs-websocket did not come up")
+
+    def client(self, **kwargs):
+        return obsws.ObsWebSocket(self.port, **kwargs)
+
+    def log_path(self):
+        logs = sorted(glob.glob(str(self.obs_dir / "logs" / "*.txt")))
+        return Path(logs[-1]) if logs else None
+
+    def log_text(self):
+        path = self.log_path()
+        return path.read_text(encoding="utf-8", errors="replace") if path else ""
+
+    def stop(self, timeout=60):
+        """Asks OBS to quit as a user would (SIGINT: OBS shuts down cleanly) and waits for it."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.stdout.close()
+        if self.xvfb:
+            self.xvfb.stop()
+        log = self.log_path()
+        if log:
+            shutil.copy(log, self.output_dir / "obs-log.txt")
+        return self.process.returncode
+
+    def cleanup(self):
+        shutil.rmtree(self.home, ignore_errors=True)

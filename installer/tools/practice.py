@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""The practice run behind installer/practice.sh (see there)."""
+import argparse
+import os
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from obs_launcher import ObsInstance
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--build", required=True, help="build folder (holds rundir/ and plugin/cli/lcs)")
+    parser.add_argument("--output", default=os.environ.get("LCS_OUTPUT_DIR"))
+    parser.add_argument("--seconds", type=float, default=float(os.environ.get("LCS_CLIP_SECONDS", "10")))
+    parser.add_argument("--lang", default=os.environ.get("LCS_LANG", "zh-CN"), choices=["zh-CN", "en-US"])
+    parser.add_argument("--headless", action="store_true", default=os.environ.get("LCS_HEADLESS") == "1"
+                        or not os.environ.get("DISPLAY"))
+    args = parser.parse_args()
+
+    build = Path(args.build).resolve()
+    output = Path(args.output or Path.cwd() / "out" / f"practice-{datetime.now():%Y%m%d-%H%M%S}").resolve()
+    obs = ObsInstance(build / "rundir" / "obs-plugins", build / "rundir" / "data", build / "plugin" / "cli" / "lcs",
+                      output, language=args.lang, start_recording=args.headless, headless=args.headless)
+    try:
+        if not args.headless:
+            print(f"OBS is running with Live Commerce Studio; recordings go to {output}. Close OBS to finish.")
+            obs.process.wait()
+            obs.stop()
+            return 0
+
+        obs.wait_ready()
+        with obs.client() as client:
+            deadline = time.monotonic() + 30
+            while not client.call("GetRecordStatus")["outputActive"]:
+                if time.monotonic() > deadline:
+                    raise TimeoutError("OBS did not start recording")
+                time.sleep(0.2)
+            time.sleep(args.seconds)
+            scene = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
+            client.screenshot(scene, str(output / "practice-scene.png"))
+            recording = client.call("StopRecord")["outputPath"]
+            client.wait_event(lambda e: e["eventType"] == "RecordStateChanged"
+                              and e["eventData"]["outputState"] == "OBS_WEBSOCKET_OUTPUT_STOPPED", timeout=60)
+        code = obs.stop()
+        print(f"OBS exited with {code}; output folder: {output}")
+        print(f"  recording:  {recording}")
+        print(f"  screenshot: {output / 'practice-scene.png'}")
+        print(f"  OBS log:    {output / 'obs-log.txt'}")
+        return 0 if Path(recording).is_file() and Path(recording).stat().st_size > 0 else 1
+    finally:
+        if obs.process.poll() is None:
+            obs.stop()
+        obs.cleanup()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

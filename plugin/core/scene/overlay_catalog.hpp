@@ -1,0 +1,15 @@
+#pragma once
+
+#include <array>
+#include <string_view>
+
+// The overlay sources this version of the OBS module registers (ids of contract.md section 4).
+// The practice scene is laid out from this list, and a libobs test checks the module registers
+// every id in it, so the two cannot drift apart.
+namespace lcs::scene {
+
+inline constexpr std::string_view kCuePrompter = "lcs_cue_prompter";
+
+inline constexpr std::array<std::string_view, 1> kRegisteredOverlays = {kCuePrompter};
+
+} // namespace lcs::scene

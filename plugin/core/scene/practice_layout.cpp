@@ -1,0 +1,96 @@
+#include "core/scene/practice_layout.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/scene/overlay_catalog.hpp"
+
+namespace lcs::scene {
+namespace {
+
+struct Names {
+	const char *camera;
+	const char *placeholder;
+	const char *landscape;
+	const char *portrait;
+	const char *cue_prompter;
+};
+
+Names names_for(const std::string &language)
+{
+	if (language.rfind("zh", 0) == 0)
+		return {"摄像头", "摄像头占位", "直播间（横屏）", "直播间（竖屏 9:16）", "话术提词器"};
+	return {"Camera", "Camera placeholder", "Live room (landscape)", "Live room (phone 9:16)", "Cue prompter"};
+}
+
+Box scaled(const Box &frame, double fx, double fy, double fw, double fh)
+{
+	return {frame.x + static_cast<int>(frame.w * fx), frame.y + static_cast<int>(frame.h * fy),
+		static_cast<int>(frame.w * fw), static_cast<int>(frame.h * fh)};
+}
+
+nlohmann::json overlay_settings(const Box &box)
+{
+	return {{"width", box.w}, {"height", box.h}};
+}
+
+/// The prompter's text sizes follow its box so a small prompter stays readable.
+nlohmann::json prompter_settings(const Box &box)
+{
+	nlohmann::json s = overlay_settings(box);
+	s["font"] = {{"size", std::max(12, box.h / 5)}};
+	s["next_size"] = std::max(8, box.h / 10);
+	s["label_size"] = std::max(8, box.h / 11);
+	return s;
+}
+
+} // namespace
+
+PracticeLayout make_practice_layout(const PracticeLayoutOptions &options)
+{
+	if (options.canvas_width < 320 || options.canvas_height < 240)
+		throw std::invalid_argument("canvas must be at least 320x240");
+	const Names n = names_for(options.language);
+	PracticeLayout layout;
+	layout.collection_name = kPracticeCollectionName;
+	layout.canvas_width = options.canvas_width;
+	layout.canvas_height = options.canvas_height;
+
+	const Box canvas{0, 0, options.canvas_width, options.canvas_height};
+	std::string camera_name;
+	if (!options.camera_device.empty()) {
+		camera_name = n.camera;
+		layout.sources.push_back({"v4l2_input", camera_name, {{"device_id", options.camera_device}}});
+	} else {
+		camera_name = n.placeholder;
+		layout.sources.push_back({"color_source_v3",
+					  camera_name,
+					  {{"color", 0xFF3A3430u}, {"width", canvas.w}, {"height", canvas.h}}});
+	}
+
+	// Landscape live room: the face in the middle, overlays in the side columns and the bottom band.
+	SceneSpec landscape{n.landscape, {{camera_name, canvas, true}}, scaled(canvas, 0.30, 0.0, 0.40, 0.66)};
+	// Phone room: a 9:16 frame centred on the canvas, the face in its upper middle.
+	const int phone_h = canvas.h;
+	const int phone_w = std::min(canvas.w, phone_h * 9 / 16);
+	const Box phone{(canvas.w - phone_w) / 2, 0, phone_w, phone_h};
+	SceneSpec portrait{n.portrait, {{camera_name, phone, true}}, scaled(phone, 0.15, 0.08, 0.70, 0.40)};
+
+	for (const auto id : kRegisteredOverlays) {
+		if (id == kCuePrompter) {
+			const Box land = scaled(canvas, 0.30, 0.70, 0.40, 0.27);
+			const Box port = scaled(phone, 0.04, 0.50, 0.92, 0.18);
+			const std::string land_name = std::string(n.cue_prompter);
+			const std::string port_name = std::string(n.cue_prompter) + " 9:16";
+			layout.sources.push_back({std::string(id), land_name, prompter_settings(land)});
+			layout.sources.push_back({std::string(id), port_name, prompter_settings(port)});
+			landscape.items.push_back({land_name, land, false});
+			portrait.items.push_back({port_name, port, false});
+		}
+	}
+	layout.scenes.push_back(std::move(landscape));
+	layout.scenes.push_back(std::move(portrait));
+	return layout;
+}
+
+} // namespace lcs::scene
