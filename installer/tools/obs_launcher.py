@@ -85,11 +85,12 @@ class ObsInstance:
     """The real `obs` binary with the plugin from plugins_path/data_path and websocket on `port`."""
 
     def __init__(self, plugins_path, data_path, lcs, output_dir, language="en-US", start_recording=False,
-                 headless=None, port=None, extra_env=None):
+                 headless=None, port=None, extra_env=None, home=None):
+        """plugins_path/data_path empty: OBS finds the plugin by itself (an installed plugin)."""
         self.output_dir = Path(output_dir)
         self.output_dir.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
-        self.home = Path(tempfile.mkdtemp(prefix="lcs-obs-home-"))
+        self.home = Path(home) if home else Path(tempfile.mkdtemp(prefix="lcs-obs-home-"))
         self.obs_dir = write_config(self.home / ".config", lcs, self.output_dir, self.port, language)
         if headless is None:
             headless = not os.environ.get("DISPLAY")
@@ -98,10 +99,13 @@ class ObsInstance:
         env.update({
             "HOME": str(self.home),
             "XDG_CONFIG_HOME": str(self.home / ".config"),
-            "OBS_PLUGINS_PATH": str(plugins_path),
-            "OBS_PLUGINS_DATA_PATH": str(data_path),
             "LIBGL_ALWAYS_SOFTWARE": env.get("LIBGL_ALWAYS_SOFTWARE", "1") if headless else env.get("LIBGL_ALWAYS_SOFTWARE", ""),
         })
+        env.pop("OBS_PLUGINS_PATH", None)
+        env.pop("OBS_PLUGINS_DATA_PATH", None)
+        if plugins_path and data_path:
+            env["OBS_PLUGINS_PATH"] = str(plugins_path)
+            env["OBS_PLUGINS_DATA_PATH"] = str(data_path)
         if self.xvfb:
             env["DISPLAY"] = self.xvfb.display
             env["QT_QPA_PLATFORM"] = "xcb"

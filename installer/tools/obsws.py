@@ -29,6 +29,13 @@ class ObsWebSocket:
     def __init__(self, port=4455, host="127.0.0.1", timeout=10.0, subscriptions=EVENT_SUBSCRIPTION_ALL):
         self.events = []
         self._ws = websocket.create_connection(f"ws://{host}:{port}", timeout=timeout)
+        try:
+            self._identify(subscriptions)
+        except BaseException:
+            self._ws.close()
+            raise
+
+    def _identify(self, subscriptions):
         hello = json.loads(self._ws.recv())
         if hello.get("op") != OP_HELLO:
             raise RuntimeError(f"expected Hello, got {hello}")

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing (apt), builds, and runs unit, libobs integration, install
+# and end-to-end tests (each starts its own Xvfb), then the core and module tests again under
+# AddressSanitizer + UndefinedBehaviorSanitizer. Exit code is non-zero when anything fails.
+#   LCS_SKIP_SANITIZERS=1  skip the sanitizer pass
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+"$here/installer/deps.sh"
+
+echo "== build (linux-release)"
+"$here/installer/build.sh" linux-release
+echo "== tests (linux-release)"
+ctest --preset linux-release -j 2
+
+if [ "${LCS_SKIP_SANITIZERS:-0}" != "1" ]; then
+  echo "== build (linux-asan)"
+  "$here/installer/build.sh" linux-asan
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  echo "== unit tests under ASan + UBSan + LeakSanitizer"
+  ASAN_OPTIONS="detect_leaks=1" ctest --preset linux-asan -j 2 -L unit
+  # Inside libobs, leaks are checked by bnum_allocs() (LSan would report Mesa's and fontconfig's).
+  echo "== libobs tests under ASan + UBSan"
+  ASAN_OPTIONS="detect_leaks=0" ctest --preset linux-asan -j 2 -L obs
+fi
