@@ -6,6 +6,7 @@ namespace lcs::cli {
 
 void register_all_commands(Application &application)
 {
+	register_validate(application);
 	register_practice_scene(application);
 }
 

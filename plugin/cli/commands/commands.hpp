@@ -7,4 +7,5 @@ class Application;
 void register_all_commands(Application &application);
 
 void register_practice_scene(Application &application);
+void register_validate(Application &application);
 } // namespace lcs::cli

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace lcs::diag {
+
+// Turns byte offsets of a UTF-8 text into 1-based line and column (code points).
+class TextPositions {
+public:
+	explicit TextPositions(std::string_view text);
+
+	struct LineColumn {
+		int line = 1;
+		int column = 1;
+	};
+	[[nodiscard]] LineColumn at(size_t byte_offset) const;
+
+private:
+	std::string_view text_;
+	std::vector<size_t> line_starts_;
+};
+
+/// Offset of the first byte that is not valid UTF-8 (overlong forms, surrogates and code points
+/// above U+10FFFF count as invalid), or npos when the whole text is valid.
+size_t first_invalid_utf8(std::string_view text);
+
+} // namespace lcs::diag

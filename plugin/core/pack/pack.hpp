@@ -1,0 +1,84 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/diag/diagnostic.hpp"
+#include "core/promo/promotion.hpp"
+
+// A loaded script pack (docs/pack-format.md). Every entity keeps where it was defined so later
+// checks (references, duplicates across packs) can point at the file, line and column.
+namespace lcs::pack {
+
+inline constexpr const char *kFormat = "lcs.pack/1";
+
+struct FaqEntry {
+	std::string question;
+	std::string answer;
+};
+
+struct Product {
+	std::string sku;
+	std::string name;
+	int64_t list_price_cents = 0;
+	int64_t stock = 0;
+	std::string category;
+	std::vector<std::string> selling_points;
+	std::map<std::string, std::string> specs;
+	std::vector<FaqEntry> faq;
+	std::string image;
+	diag::Location where;
+};
+
+struct Cue {
+	std::string id;
+	std::string text;
+	std::string note;
+	std::vector<std::string> keywords;
+	std::optional<std::string> pin;
+	std::optional<std::string> promotion;
+	diag::Location where;
+	diag::Location pin_where;
+	diag::Location promotion_where;
+};
+
+struct Segment {
+	std::string id;
+	std::string name;
+	std::string kind;
+	int planned_seconds = 0;
+	std::vector<Cue> cues;
+	diag::Location where;
+};
+
+struct Meta {
+	std::string id;
+	std::string name;
+	std::string version;
+	std::string language;
+	std::vector<std::string> authors;
+	std::string license;
+	std::string description;
+	std::string brand;
+};
+
+struct Pack {
+	Meta meta;
+	std::vector<Product> products;
+	std::vector<promo::Promotion> promotions;
+	std::vector<Segment> segments;
+	nlohmann::json scenarios = nlohmann::json::array(); // read by the live room
+	std::string path;   // file it came from (UTF-8)
+	std::string sha256; // of the file's bytes, hex
+	diag::Location where;
+};
+
+/// The segment kinds of the format.
+const std::vector<std::string> &segment_kinds();
+
+} // namespace lcs::pack
