@@ -5,6 +5,8 @@
 #include "core/version.hpp"
 #include "log/obs-log-sink.hpp"
 #include "sources/cue-prompter/cue-prompter-source.hpp"
+#include "studio/hotkeys.hpp"
+#include "studio/studio.hpp"
 
 OBS_DECLARE_MODULE()
 OBS_MODULE_USE_DEFAULT_LOCALE("live-commerce-studio", "en-US")
@@ -22,13 +24,17 @@ MODULE_EXPORT const char *obs_module_description(void)
 bool obs_module_load(void)
 {
 	lcs::obs::route_core_log_to_obs();
+	lcs::obs::Studio::create();
 	lcs::obs::register_cue_prompter_source();
+	lcs::obs::register_script_hotkeys();
 	lcs::log::logger()->info("module loaded: version {}", lcs::kVersionString);
 	return true;
 }
 
 void obs_module_unload(void)
 {
+	lcs::obs::unregister_script_hotkeys();
+	lcs::obs::Studio::destroy();
 	lcs::log::logger()->info("module unloaded");
 	lcs::obs::detach_core_log_from_obs();
 }

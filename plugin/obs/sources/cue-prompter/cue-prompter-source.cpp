@@ -1,10 +1,13 @@
 // obs_source_info of lcs_cue_prompter: the callbacks OBS calls, forwarded to CuePrompter.
 #include "sources/cue-prompter/cue-prompter-source.hpp"
 
+#include <string>
+
 #include <obs-module.h>
 
 #include "core/log/log.hpp"
 #include "sources/cue-prompter/cue-prompter.hpp"
+#include "studio/studio.hpp"
 
 namespace lcs::obs {
 namespace {
@@ -44,9 +47,41 @@ void get_defaults(obs_data_t *settings)
 	CuePrompterStyle::set_defaults(settings);
 }
 
-obs_properties_t *get_properties(void *)
+bool on_pack_choice_changed(obs_properties_t *props, obs_property_t *, obs_data_t *settings)
+{
+	const bool custom = std::string(obs_data_get_string(settings, "pack")) == kCustomPack;
+	obs_property_set_visible(obs_properties_get(props, "pack_file"), custom);
+	return true;
+}
+
+void add_pack_properties(obs_properties_t *props, CuePrompter *prompter)
+{
+	obs_property_t *list = obs_properties_add_list(props, "pack", obs_module_text("CuePrompter.Pack"),
+						       OBS_COMBO_TYPE_LIST, OBS_COMBO_FORMAT_STRING);
+	obs_property_list_add_string(list, obs_module_text("CuePrompter.PackKeep"), "");
+	if (const Studio *studio = Studio::get())
+		for (const auto &pack : studio->bundled_packs()) {
+			const std::string label = pack.name + " (" + pack.language + ")";
+			obs_property_list_add_string(list, label.c_str(), pack.relative_path.c_str());
+		}
+	obs_property_list_add_string(list, obs_module_text("CuePrompter.PackCustom"), kCustomPack);
+	obs_property_set_modified_callback(list, on_pack_choice_changed);
+	obs_properties_add_path(props, "pack_file", obs_module_text("CuePrompter.PackFile"), OBS_PATH_FILE,
+				"Script pack (*.json *.jsonc);;All files (*.*)", nullptr);
+
+	bool is_error = false;
+	const std::string status = prompter ? prompter->pack_status(&is_error) : std::string();
+	if (!status.empty()) {
+		obs_property_t *info = obs_properties_add_text(props, "pack_status", status.c_str(), OBS_TEXT_INFO);
+		obs_property_text_set_info_type(info, is_error ? OBS_TEXT_INFO_ERROR : OBS_TEXT_INFO_NORMAL);
+		obs_property_text_set_info_word_wrap(info, true);
+	}
+}
+
+obs_properties_t *get_properties(void *data)
 {
 	obs_properties_t *props = obs_properties_create();
+	add_pack_properties(props, self(data));
 
 	obs_properties_add_font(props, "font", obs_module_text("CuePrompter.Font"));
 	obs_properties_add_int_slider(props, "next_size", obs_module_text("CuePrompter.NextSize"), 8, 300, 1);

@@ -5,6 +5,7 @@
 #include <obs-module.h>
 
 #include "render/solid-rect.hpp"
+#include "studio/studio.hpp"
 
 namespace lcs::obs {
 
@@ -25,8 +26,42 @@ CuePrompter::CuePrompter(obs_data_t *settings, obs_source_t *source)
 	update(settings);
 }
 
+void CuePrompter::load_pack(obs_data_t *settings)
+{
+	Studio *studio = Studio::get();
+	const std::string choice = obs_data_get_string(settings, "pack");
+	if (!studio || choice.empty())
+		return;
+	const std::string file = choice == kCustomPack ? obs_data_get_string(settings, "pack_file")
+							 : studio->bundled_pack_path(choice);
+	if (file.empty()) {
+		std::lock_guard lock(settings_mutex_);
+		pack_status_ = choice == kCustomPack ? "" : std::string(obs_module_text("CuePrompter.PackMissing")) + " " + choice;
+		pack_status_error_ = choice != kCustomPack;
+		return;
+	}
+	const auto outcome = studio->use_packs({file});
+	if (outcome.unchanged)
+		return;
+	std::string status;
+	for (const auto &d : outcome.diagnostics)
+		status += d.to_string() + "\n";
+	std::lock_guard lock(settings_mutex_);
+	pack_status_error_ = !outcome.loaded;
+	pack_status_ = outcome.loaded ? std::string(obs_module_text("CuePrompter.PackLoaded")) + " " + file
+				      : std::string(obs_module_text("CuePrompter.PackFailed")) + "\n" + status;
+}
+
+std::string CuePrompter::pack_status(bool *is_error) const
+{
+	std::lock_guard lock(settings_mutex_);
+	*is_error = pack_status_error_;
+	return pack_status_;
+}
+
 void CuePrompter::update(obs_data_t *settings)
 {
+	load_pack(settings);
 	auto style = CuePrompterStyle::from_settings(settings);
 	std::lock_guard lock(settings_mutex_);
 	style_ = std::move(style);
@@ -35,7 +70,9 @@ void CuePrompter::update(obs_data_t *settings)
 
 script::CueView CuePrompter::current_view() const
 {
-	return script::CueView{};
+	if (const Studio *studio = Studio::get())
+		return studio->snapshot()->cue;
+	return {};
 }
 
 void CuePrompter::tick(float /*seconds*/)

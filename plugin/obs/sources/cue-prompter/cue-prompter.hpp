@@ -14,6 +14,9 @@
 
 namespace lcs::obs {
 
+/// Value of the "pack" setting that means "the file in pack_file".
+inline constexpr const char *kCustomPack = "custom";
+
 // State of one lcs_cue_prompter source. update() runs on the UI thread, tick() on the video
 // thread, render() wherever OBS renders (the video thread, or another thread holding the graphics
 // context, as obs-websocket's screenshots do). Text is rasterised in tick() only when what it
@@ -24,6 +27,8 @@ public:
 	CuePrompter(obs_data_t *settings, obs_source_t *source);
 
 	void update(obs_data_t *settings);
+	/// The outcome of the last pack load, for the properties view ("" when fine).
+	[[nodiscard]] std::string pack_status(bool *is_error) const;
 	void tick(float seconds);
 	void render();
 	[[nodiscard]] uint32_t width() const;
@@ -34,7 +39,11 @@ private:
 	static CuePrompterLabels localised_labels();
 
 	obs_source_t *source_;
+	void load_pack(obs_data_t *settings);
+
 	mutable std::mutex settings_mutex_;
+	std::string pack_status_;      // guarded by settings_mutex_
+	bool pack_status_error_ = false; // guarded by settings_mutex_
 	CuePrompterStyle style_;    // guarded by settings_mutex_
 	uint64_t style_version_ = 0; // guarded by settings_mutex_
 

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/diag/diagnostic.hpp"
+#include "core/session/controller.hpp"
+
+namespace lcs::obs {
+
+// A script pack shipped in the module's data folder (packs/…).
+struct BundledPack {
+	std::string relative_path; // e.g. "farm-origin/farm-origin.zh-CN.json"
+	std::string name;
+	std::string language;
+};
+
+// Module-wide state inside OBS: the one session controller every source, hotkey, dock and
+// websocket request talks to. The controller ticks once per video frame through a libobs tick
+// callback; sources only read its snapshots.
+class Studio {
+public:
+	static void create();
+	static void destroy();
+	/// The instance between create() and destroy(); null outside (e.g. after unload).
+	static Studio *get();
+
+	void submit(session::Command command) { controller_.submit(std::move(command)); }
+	[[nodiscard]] std::shared_ptr<const session::Snapshot> snapshot() const { return controller_.snapshot(); }
+
+	struct LoadOutcome {
+		bool loaded = false;  // the library in use changed
+		bool unchanged = false; // these files are already in use
+		diag::Diagnostics diagnostics;
+	};
+	/// Loads pack files (UTF-8 paths) and, when they are all clean, makes them the script in use.
+	/// On any error the script in use stays as it was. Any thread; blocks only on file reading.
+	LoadOutcome use_packs(const std::vector<std::string> &files);
+
+	[[nodiscard]] const std::vector<BundledPack> &bundled_packs() const { return bundled_; }
+	/// Absolute path of a bundled pack, or empty when unknown.
+	[[nodiscard]] std::string bundled_pack_path(const std::string &relative_path) const;
+
+private:
+	Studio();
+	~Studio();
+	static void on_tick(void *param, float seconds);
+	void tick(float seconds);
+	void scan_bundled_packs();
+
+	session::Controller controller_;
+	double pending_ms_ = 0.0; // fractional milliseconds carried between frames (video thread)
+	std::filesystem::path packs_dir_;
+	std::vector<BundledPack> bundled_;
+
+	std::mutex load_mutex_;
+	std::vector<std::string> files_in_use_; // guarded by load_mutex_
+};
+
+} // namespace lcs::obs
