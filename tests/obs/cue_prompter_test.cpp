@@ -25,6 +25,7 @@ OBSSourceAutoRelease make_prompter(int opacity, bool mirror = false)
 	obs_data_set_int(settings, "height", kH);
 	obs_data_set_int(settings, "background_opacity", opacity);
 	obs_data_set_bool(settings, "mirror", mirror);
+	obs_data_set_string(settings, "pack", "none");
 	return obs_source_create("lcs_cue_prompter", "prompter", settings, nullptr);
 }
 
@@ -83,6 +84,7 @@ TEST(CuePrompterSource, SmallSourceStillShowsTheMessage)
 	obs_data_set_int(settings, "width", 512);
 	obs_data_set_int(settings, "height", 160);
 	obs_data_set_int(settings, "background_opacity", 0);
+	obs_data_set_string(settings, "pack", "none");
 	OBSSourceAutoRelease source = obs_source_create("lcs_cue_prompter", "small", settings, nullptr);
 	Frame frame;
 	ObsHarness::wait_until([&] {

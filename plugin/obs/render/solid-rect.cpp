@@ -6,7 +6,7 @@ namespace lcs::obs::render {
 
 void fill_rect(float x, float y, float width, float height, uint32_t abgr)
 {
-	if (width <= 0.0f || height <= 0.0f || (abgr >> 24) == 0)
+	if (width < 1.0f || height < 1.0f || (abgr >> 24) == 0)
 		return;
 	gs_effect_t *solid = obs_get_base_effect(OBS_EFFECT_SOLID);
 	gs_eparam_t *color = gs_effect_get_param_by_name(solid, "color");

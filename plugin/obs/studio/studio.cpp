@@ -90,9 +90,22 @@ std::string Studio::bundled_pack_path(const std::string &relative_path) const
 Studio::LoadOutcome Studio::use_packs(const std::vector<std::string> &files)
 {
 	LoadOutcome outcome;
+	std::vector<std::filesystem::file_time_type> times;
+	for (const auto &f : files) {
+		std::error_code ec;
+		times.push_back(std::filesystem::last_write_time(std::filesystem::u8path(f), ec));
+	}
 	std::lock_guard lock(load_mutex_);
-	if (files == files_in_use_) {
+	if (files == files_in_use_ && times == times_in_use_) {
 		outcome.unchanged = true;
+		return outcome;
+	}
+	if (files.empty()) {
+		controller_.submit(session::UseLibrary{nullptr});
+		files_in_use_.clear();
+		times_in_use_.clear();
+		lcs::log::logger()->info("script closed");
+		outcome.loaded = true;
 		return outcome;
 	}
 	std::vector<std::filesystem::path> paths;
@@ -110,6 +123,7 @@ Studio::LoadOutcome Studio::use_packs(const std::vector<std::string> &files)
 				 loaded.library->planned_seconds(), files.empty() ? std::string("-") : files.front());
 	controller_.submit(session::UseLibrary{std::move(loaded.library)});
 	files_in_use_ = files;
+	times_in_use_ = times;
 	outcome.loaded = true;
 	return outcome;
 }

@@ -58,6 +58,7 @@ private:
 
 	std::mutex load_mutex_;
 	std::vector<std::string> files_in_use_; // guarded by load_mutex_
+	std::vector<std::filesystem::file_time_type> times_in_use_; // guarded by load_mutex_; edits reload
 };
 
 } // namespace lcs::obs

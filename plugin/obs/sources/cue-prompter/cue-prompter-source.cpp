@@ -59,6 +59,7 @@ void add_pack_properties(obs_properties_t *props, CuePrompter *prompter)
 	obs_property_t *list = obs_properties_add_list(props, "pack", obs_module_text("CuePrompter.Pack"),
 						       OBS_COMBO_TYPE_LIST, OBS_COMBO_FORMAT_STRING);
 	obs_property_list_add_string(list, obs_module_text("CuePrompter.PackKeep"), "");
+	obs_property_list_add_string(list, obs_module_text("CuePrompter.PackNone"), kNoPack);
 	if (const Studio *studio = Studio::get())
 		for (const auto &pack : studio->bundled_packs()) {
 			const std::string label = pack.name + " (" + pack.language + ")";

@@ -32,6 +32,13 @@ void CuePrompter::load_pack(obs_data_t *settings)
 	const std::string choice = obs_data_get_string(settings, "pack");
 	if (!studio || choice.empty())
 		return;
+	if (choice == kNoPack) {
+		studio->use_packs({});
+		std::lock_guard lock(settings_mutex_);
+		pack_status_.clear();
+		pack_status_error_ = false;
+		return;
+	}
 	const std::string file = choice == kCustomPack ? obs_data_get_string(settings, "pack_file")
 							 : studio->bundled_pack_path(choice);
 	if (file.empty()) {

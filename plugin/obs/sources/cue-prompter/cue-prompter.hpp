@@ -16,6 +16,8 @@ namespace lcs::obs {
 
 /// Value of the "pack" setting that means "the file in pack_file".
 inline constexpr const char *kCustomPack = "custom";
+/// Value of the "pack" setting that closes the script (free practice without a prompter text).
+inline constexpr const char *kNoPack = "none";
 
 // State of one lcs_cue_prompter source. update() runs on the UI thread, tick() on the video
 // thread, render() wherever OBS renders (the video thread, or another thread holding the graphics
