@@ -71,6 +71,24 @@ TEST(PracticeLayout, LocalisesNames)
 	EXPECT_EQ(make_practice_layout({}).scenes[0].name, "Live room (landscape)");
 }
 
+TEST(PracticeLayout, PromptersOpenTheBundledPackOfTheLanguage)
+{
+	PracticeLayoutOptions zh;
+	zh.language = "zh-CN";
+	for (const auto &s : make_practice_layout(zh).sources) {
+		if (s.id == "lcs_cue_prompter") {
+			EXPECT_EQ(s.settings["pack"], "farm-origin/farm-origin.zh-CN.json");
+		}
+	}
+	PracticeLayoutOptions chosen;
+	chosen.pack = "beauty-demo/beauty-demo.en-US.json";
+	for (const auto &s : make_practice_layout(chosen).sources) {
+		if (s.id == "lcs_cue_prompter") {
+			EXPECT_EQ(s.settings["pack"], "beauty-demo/beauty-demo.en-US.json");
+		}
+	}
+}
+
 TEST(PracticeLayout, RejectsATinyCanvas)
 {
 	PracticeLayoutOptions options;

@@ -43,6 +43,8 @@ void register_practice_scene(Application &application)
 		->capture_default_str();
 	cmd->add_option("--camera", options->layout.camera_device,
 			"V4L2 camera device (e.g. /dev/video0); without it a colour placeholder");
+	cmd->add_option("--pack", options->layout.pack,
+			"Bundled pack the prompters open (default: farm-origin/farm-origin.<lang>.json)");
 	cmd->add_option("--width", options->layout.canvas_width, "Canvas width")->capture_default_str()->check(CLI::Range(320, 7680));
 	cmd->add_option("--height", options->layout.canvas_height, "Canvas height")->capture_default_str()->check(CLI::Range(240, 4320));
 }

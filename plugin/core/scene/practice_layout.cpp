@@ -35,9 +35,10 @@ nlohmann::json overlay_settings(const Box &box)
 }
 
 /// The prompter's text sizes follow its box so a small prompter stays readable.
-nlohmann::json prompter_settings(const Box &box)
+nlohmann::json prompter_settings(const Box &box, const std::string &pack)
 {
 	nlohmann::json s = overlay_settings(box);
+	s["pack"] = pack;
 	s["font"] = {{"size", std::max(12, box.h / 5)}};
 	s["next_size"] = std::max(8, box.h / 10);
 	s["label_size"] = std::max(8, box.h / 11);
@@ -51,6 +52,9 @@ PracticeLayout make_practice_layout(const PracticeLayoutOptions &options)
 	if (options.canvas_width < 320 || options.canvas_height < 240)
 		throw std::invalid_argument("canvas must be at least 320x240");
 	const Names n = names_for(options.language);
+	const std::string pack = !options.pack.empty() ? options.pack
+						       : "farm-origin/farm-origin." +
+								 std::string(options.language.rfind("zh", 0) == 0 ? "zh-CN" : "en-US") + ".json";
 	PracticeLayout layout;
 	layout.collection_name = kPracticeCollectionName;
 	layout.canvas_width = options.canvas_width;
@@ -82,8 +86,8 @@ PracticeLayout make_practice_layout(const PracticeLayoutOptions &options)
 			const Box port = scaled(phone, 0.04, 0.50, 0.92, 0.18);
 			const std::string land_name = std::string(n.cue_prompter);
 			const std::string port_name = std::string(n.cue_prompter) + " 9:16";
-			layout.sources.push_back({std::string(id), land_name, prompter_settings(land)});
-			layout.sources.push_back({std::string(id), port_name, prompter_settings(port)});
+			layout.sources.push_back({std::string(id), land_name, prompter_settings(land, pack)});
+			layout.sources.push_back({std::string(id), port_name, prompter_settings(port, pack)});
 			landscape.items.push_back({land_name, land, false});
 			portrait.items.push_back({port_name, port, false});
 		}

@@ -48,6 +48,9 @@ struct PracticeLayoutOptions {
 	std::string camera_device;       // a V4L2 device path; empty: a colour placeholder
 	int canvas_width = 1280;
 	int canvas_height = 720;
+	/// Bundled pack the prompters open (relative to the module's packs folder); empty: the
+	/// farm-produce pack in the chosen language.
+	std::string pack;
 };
 
 inline constexpr const char *kPracticeCollectionName = "Live Commerce Practice";
