@@ -11,7 +11,7 @@ PACKAGES=(
   # run: OBS itself and a CJK font for Chinese overlays
   obs-studio fonts-wqy-microhei
   # headless OBS and tests: X server, Mesa (llvmpipe), websocket client
-  xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0 python3 python3-websocket python3-pil
+  xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0 python3 python3-websocket python3-pil python3-xlib
 )
 
 missing=()
