@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/pack/pack_loader.hpp"
+#include "core/promo/price_honesty.hpp"
 
 namespace lcs::pack {
 namespace {
@@ -75,6 +76,9 @@ Library Library::link(std::vector<Pack> packs, diag::Diagnostics &out)
 			need_product(promotion.sku(), promotion.where, "promotion '" + promotion.id + "'");
 			if (const auto *bag = std::get_if<promo::LuckyBag>(&promotion.rule))
 				need_product(bag->prize_sku, promotion.where, "lucky bag '" + promotion.id + "'");
+			const auto sku = promotion.sku();
+			for (const auto &v : promo::check_price_honesty(promotion, sku ? lib.product(*sku) : nullptr))
+				out.push_back({diag::Severity::Warning, promotion.where, "price honesty (" + v.rule + "): " + v.text});
 		}
 		for (const auto &segment : p.segments)
 			for (const auto &cue : segment.cues) {

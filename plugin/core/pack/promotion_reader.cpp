@@ -203,10 +203,6 @@ std::optional<promo::Promotion> read_promotion(ReadContext &ctx, const nlohmann:
 	if (type == "tiered_price" || type == "quantity_deal") {
 		if (auto d = r.integer("duration_seconds", Need::Optional, 1, 86400))
 			p.duration_seconds = static_cast<int>(*d);
-		if (p.limited_time && !p.duration_seconds) {
-			ctx.error(r.pointer(), "a promotion announced as limited-time ('limited_time': true) needs 'duration_seconds'");
-			ok = false;
-		}
 	}
 	if (type == "tiered_price") {
 		if (auto t = read_tiered(ctx, r))

@@ -189,10 +189,26 @@ TEST(PackLoader, CouponSavingMustBeBelowThreshold)
 	expect_one_error(text, "1000, \"per_viewer", "'save_cents' must be less than 'threshold_cents'");
 }
 
-TEST(PackLoader, LimitedTimeNeedsAnEnd)
+TEST(PackLoader, PriceHonestyViolationsAreWarningsAtThePromotion)
 {
-	const auto text = replaced(valid_pack_text(), "\"basis\": \"units\",", "\"basis\": \"units\", \"limited_time\": true,");
-	expect_one_error(text, "{ \"id\": \"tiers\"", "needs 'duration_seconds'");
+	// A strike-through price that is not the list price, a falling tier, limited time without end.
+	std::string text = replaced(valid_pack_text(), "\"strike_price_cents\": 12800", "\"strike_price_cents\": 19900");
+	text = replaced(text, "{ \"price_cents\": 10900 }", "{ \"price_cents\": 8900 }");
+	text = replaced(text, "\"basis\": \"units\",", "\"basis\": \"units\", \"limited_time\": true,");
+	const auto r = load_pack_text(text, "p.json");
+	ASSERT_TRUE(r.ok());
+	lcs::diag::Diagnostics out;
+	lcs::pack::Library::link({*r.pack}, out);
+	ASSERT_EQ(out.size(), 3u);
+	const auto [line, column] = position_of(text, "{ \"id\": \"tiers\"");
+	for (const auto &d : out) {
+		EXPECT_EQ(d.severity, Severity::Warning);
+		EXPECT_EQ(d.where.line, line);
+		EXPECT_EQ(d.where.column, column);
+	}
+	EXPECT_NE(out[0].message.find("fake_original_price"), std::string::npos) << out[0].to_string();
+	EXPECT_NE(out[1].message.find("falling_tier"), std::string::npos) << out[1].to_string();
+	EXPECT_NE(out[2].message.find("limited_time_without_end"), std::string::npos) << out[2].to_string();
 }
 
 TEST(PackLoader, FlashSaleRanges)

@@ -1,0 +1,170 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/pack/library.hpp"
+#include "core/promo/promotion.hpp"
+#include "core/session/event.hpp"
+#include "core/util/rng.hpp"
+
+// The promotions engine: runs the promotions a library defines on the session clock, keeps stock,
+// prices orders exactly (integer cents) and reports every change as a session-log event.
+// Pricing rules (docs/promotions.md):
+//  1. Each unit gets its price from the live price promotion of the product (a flash sale after
+//     its countdown, or a tiered price), else the list price. A tiered order that straddles a
+//     boundary prices each unit by the tier its position falls in.
+//  2. A live quantity deal of the product then applies to the units of the order (not during a
+//     flash sale: 秒杀 prices stand alone).
+//  3. At most one coupon applies to the order subtotal: the named one, else the buyer's claimed,
+//     unused, valid coupon that saves the most (earliest claimed on a tie).
+//  4. The log records unit_price_cents = the list price (or the highest unit price, if a
+//     promotion prices above it), discount_cents = qty × unit − amount, so both are ≥ 0 and
+//     amount_cents = qty × unit_price_cents − discount_cents always holds.
+namespace lcs::promo {
+
+enum class Refusal {
+	None,
+	UnknownProduct,
+	UnknownPromotion,
+	BadQuantity,
+	OutOfStock,
+	SaleStockExhausted,
+	PerBuyerLimit,
+	AlreadyRunning,
+	NotRunning,
+	PriceConflict,  // another price promotion already prices this product
+	NotACoupon,
+	CouponLimit,
+	CouponNotUsable,
+};
+const char *refusal_name(Refusal r);
+
+struct OrderRequest {
+	std::string viewer;
+	std::string sku;
+	int qty = 1;
+	std::optional<std::string> coupon_id;
+};
+
+struct PricedOrder {
+	std::string order_id;
+	std::string viewer;
+	std::string sku;
+	int qty = 0;
+	int64_t unit_price_cents = 0;
+	int64_t discount_cents = 0;
+	int64_t amount_cents = 0;
+	std::optional<std::string> promo_id;
+	std::optional<std::string> coupon_id;
+	std::vector<int64_t> unit_prices; // each unit after price promotion and quantity deal
+	int64_t coupon_saving_cents = 0;
+};
+
+template<typename T> struct Outcome {
+	Refusal refusal = Refusal::None;
+	std::optional<T> value;
+	session::Events events;
+	[[nodiscard]] bool ok() const { return refusal == Refusal::None; }
+};
+
+// What the price card shows for a product at a moment.
+struct PriceView {
+	std::string sku;
+	std::string name;
+	std::string image;
+	int64_t list_price_cents = 0;
+	int64_t price_cents = 0;                 // the next unit's price
+	std::optional<int64_t> strike_price_cents; // shown struck through, if the promotion declares one
+	std::string promo_id;
+	std::string promo_type;                  // "" when no promotion prices it
+	int tier = 0;
+	int tier_count = 0;
+	int64_t tier_sold = 0;                   // units (or seconds) into the promotion
+	std::optional<int64_t> tier_up_to;       // boundary of the current tier
+	std::optional<int64_t> next_tier_price_cents;
+	int64_t stock_left = 0;
+	std::optional<int64_t> sale_stock_left;  // flash sale pool
+	std::optional<int64_t> countdown_ms;     // flash sale: until it opens
+	std::optional<int64_t> ends_in_ms;       // time left of the pricing promotion
+	std::string coupon_badge_id;             // best live coupon applying to this product
+	std::optional<std::string> deal_id;      // live quantity deal
+};
+
+struct LuckyBagView {
+	std::string promo_id;
+	std::string keyword;
+	std::string prize;
+	int winners = 0;
+	int64_t entrants = 0;
+	int64_t ends_in_ms = 0;
+};
+
+class Engine {
+public:
+	Engine(std::shared_ptr<const pack::Library> library, uint64_t seed);
+
+	Outcome<bool> start(const std::string &promo_id, int64_t now_ms);
+	Outcome<bool> stop(const std::string &promo_id, int64_t now_ms);
+	/// Countdowns, time-based tiers, expirations and lucky-bag draws up to now_ms.
+	session::Events tick(int64_t now_ms);
+
+	Outcome<bool> claim_coupon(const std::string &viewer, const std::string &coupon_id, int64_t now_ms);
+	/// Prices an order without changing anything.
+	[[nodiscard]] Outcome<PricedOrder> quote(const OrderRequest &request, int64_t now_ms) const;
+	/// Prices and books an order: stock, tiers, limits, coupon; emits order (and promo_tier,
+	/// promo_end sold_out) events.
+	Outcome<PricedOrder> place(const OrderRequest &request, int64_t now_ms);
+	/// Lucky-bag entry: a comment holding the keyword (and a follow when required).
+	void on_comment(const std::string &viewer, const std::string &text, bool follows, int64_t now_ms);
+
+	[[nodiscard]] bool is_running(const std::string &promo_id) const { return running_.count(promo_id) > 0; }
+	[[nodiscard]] std::vector<std::string> running() const;
+	[[nodiscard]] int64_t stock_left(const std::string &sku) const;
+	[[nodiscard]] std::optional<PriceView> price_view(const std::string &sku, int64_t now_ms) const;
+	[[nodiscard]] std::vector<LuckyBagView> lucky_bags(int64_t now_ms) const;
+	[[nodiscard]] int64_t coupons_claimed(const std::string &coupon_id) const;
+	[[nodiscard]] const pack::Library &library() const { return *library_; }
+
+private:
+	struct Running {
+		const Promotion *def = nullptr;
+		int64_t started_ms = 0;
+		int64_t units_sold = 0;           // tiered (units), flash
+		int tier = 0;
+		int64_t pool_left = 0;            // flash
+		std::map<std::string, int> bought; // flash per buyer
+		std::vector<std::string> entrants; // lucky bag, in entry order
+		std::set<std::string> entered;
+	};
+	struct ClaimedCoupon {
+		std::string coupon_id;
+		int64_t claimed_ms = 0;
+		bool used = false;
+	};
+
+	[[nodiscard]] const Running *price_promotion(const std::string &sku, int64_t now_ms) const;
+	[[nodiscard]] const Running *quantity_deal(const std::string &sku) const;
+	[[nodiscard]] bool flash_open(const Running &r, int64_t now_ms) const;
+	[[nodiscard]] int tier_for(const TieredPrice &t, int64_t position) const;
+	[[nodiscard]] std::optional<int64_t> end_ms(const Running &r) const;
+	[[nodiscard]] int64_t coupon_saving(const Coupon &c, const std::string &sku, int64_t subtotal) const;
+	session::Event end_event(const std::string &promo_id, const std::string &reason, int64_t now_ms);
+	void end(const std::string &promo_id, const std::string &reason, int64_t now_ms, session::Events &out);
+	session::Events honesty_flags(const Promotion &p, int64_t now_ms) const;
+
+	std::shared_ptr<const pack::Library> library_;
+	util::Rng rng_;
+	std::map<std::string, Running> running_;
+	std::map<std::string, int64_t> stock_;
+	std::map<std::string, std::vector<ClaimedCoupon>> wallets_; // by viewer
+	std::map<std::string, int64_t> coupon_claims_;              // by coupon id
+	int64_t next_order_ = 1;
+};
+
+} // namespace lcs::promo
