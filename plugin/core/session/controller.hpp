@@ -1,22 +1,51 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
+#include "core/promo/engine.hpp"
 #include "core/script/cue_navigator.hpp"
 #include "core/session/command.hpp"
+#include "core/session/event.hpp"
 #include "core/util/command_queue.hpp"
 
 namespace lcs::session {
 
-// What observers (overlays, dock, websocket) read: immutable once published, replaced whole at
-// each tick where something changed; `version` grows with every change.
+// One order as the order ticker shows it.
+struct OrderLine {
+	int64_t t = 0;
+	std::string order_id;
+	std::string buyer; // masked ("王**")
+	std::string sku;
+	std::string product_name;
+	int qty = 0;
+	int64_t amount_cents = 0;
+};
+
+// What observers (overlays, dock, websocket) read: immutable once published, replaced whole when
+// something changed (and once per second of session time); `version` grows with every change.
 struct Snapshot {
 	uint64_t version = 0;
+	int64_t now_ms = 0;
 	std::shared_ptr<const pack::Library> library;
 	script::CueView cue;
+	std::string pinned_sku;
+	std::optional<promo::PriceView> pinned;
+	std::vector<std::string> running_promotions;
+	std::vector<promo::LuckyBagView> lucky_bags;
+	std::vector<OrderLine> recent_orders; // oldest first, at most kRecentOrders
+	int64_t orders = 0;
+	int64_t units = 0;
+	int64_t gmv_cents = 0;
+	std::string last_refusal; // why the last refused command was refused ("" when none)
+
+	static constexpr size_t kRecentOrders = 30;
 };
 
 // The one place session state changes. submit() may be called from any thread; tick() from one
@@ -27,20 +56,38 @@ public:
 	Controller();
 
 	void submit(Command command);
-	/// Applies queued commands in order, then advances the clock by dt_ms.
+	/// Applies queued commands in order, then advances the session clock by dt_ms.
 	void tick(int64_t dt_ms);
 	[[nodiscard]] std::shared_ptr<const Snapshot> snapshot() const;
 
-	/// Navigation events of the last tick (the session log in the live room writes them).
-	script::NavigationEvents take_navigation_events();
+	/// The session-log events of the last tick, in order.
+	[[nodiscard]] const Events &events() const { return events_; }
+	[[nodiscard]] int64_t now_ms() const { return now_ms_; }
+
+	/// Display names for viewer ids (the audience registers them); unknown ids show as they are.
+	void set_viewer_name(const std::string &viewer, const std::string &name);
 
 private:
 	void apply(const Command &command);
+	void navigation(script::NavigationEvents events);
+	void pin(const std::string &sku);
+	void refuse(const std::string &what, promo::Refusal refusal);
+	void absorb(Events events);
 	void publish();
 
 	util::CommandQueue<Command> queue_;
 	std::optional<script::CueNavigator> navigator_;
-	script::NavigationEvents pending_events_;
+	std::optional<promo::Engine> engine_;
+	std::set<std::string> started_promotions_;
+	std::string pinned_sku_;
+	std::deque<OrderLine> recent_orders_;
+	std::map<std::string, std::string> viewer_names_;
+	int64_t orders_ = 0;
+	int64_t units_ = 0;
+	int64_t gmv_cents_ = 0;
+	std::string last_refusal_;
+	Events events_;
+	int64_t now_ms_ = 0;
 	uint64_t version_ = 0;
 	int64_t last_published_second_ = -1;
 

@@ -148,9 +148,12 @@ TEST(SessionController, CommandsApplyAtTheNextTickInOrder)
 	const auto after = c.snapshot();
 	EXPECT_GT(after->version, before->version);
 	EXPECT_EQ(after->cue.cue_id, "close-1");
-	const auto events = c.take_navigation_events();
+	const auto &events = c.events();
 	ASSERT_EQ(events.size(), 5u); // begin (segment + cue), next cue, next into the closing segment (segment + cue)
-	EXPECT_EQ(events.back().cue_id, "close-1");
+	EXPECT_EQ(events.front().type, "segment_start");
+	EXPECT_EQ(events.front().fields["planned_ms"], 120000);
+	EXPECT_EQ(events.back().type, "cue_shown");
+	EXPECT_EQ(events.back().fields["cue_id"], "close-1");
 }
 
 TEST(SessionController, PublishesOnlyWhenSomethingVisibleChanged)
@@ -164,6 +167,7 @@ TEST(SessionController, PublishesOnlyWhenSomethingVisibleChanged)
 	EXPECT_EQ(c.snapshot()->version, v1); // still second 0
 	c.tick(500);
 	EXPECT_GT(c.snapshot()->version, v1); // second 1
+	EXPECT_EQ(c.snapshot()->now_ms, 1100);
 	EXPECT_EQ(c.snapshot()->cue.segment_elapsed_ms, 1100);
 	c.submit(lcs::session::ToggleSegmentTimer{});
 	c.tick(5000);
