@@ -5,6 +5,8 @@
 #include "core/version.hpp"
 #include "log/obs-log-sink.hpp"
 #include "sources/cue-prompter/cue-prompter-source.hpp"
+#include "sources/order-ticker/order-ticker-source.hpp"
+#include "sources/price-card/price-card-source.hpp"
 #include "studio/hotkeys.hpp"
 #include "studio/studio.hpp"
 
@@ -26,6 +28,8 @@ bool obs_module_load(void)
 	lcs::obs::route_core_log_to_obs();
 	lcs::obs::Studio::create();
 	lcs::obs::register_cue_prompter_source();
+	lcs::obs::register_price_card_source();
+	lcs::obs::register_order_ticker_source();
 	lcs::obs::register_script_hotkeys();
 	lcs::log::logger()->info("module loaded: version {}", lcs::kVersionString);
 	return true;

@@ -10,6 +10,7 @@
 #include <obs.hpp>
 
 #include "obs_harness.hpp"
+#include "obs_hotkeys.hpp"
 #include "sources/cue-prompter/cue-prompter-layout.hpp"
 
 namespace {
@@ -43,36 +44,10 @@ lcs::obs::Box cue_box()
 	return lcs::obs::CuePrompterLayout::compute(style).cue;
 }
 
-obs_hotkey_id hotkey_named(const char *name)
-{
-	struct Search {
-		const char *name;
-		obs_hotkey_id id = OBS_INVALID_HOTKEY_ID;
-	} search{name};
-	obs_enum_hotkeys(
-		[](void *data, obs_hotkey_id id, obs_hotkey_t *key) {
-			auto *s = static_cast<Search *>(data);
-			if (std::string(obs_hotkey_get_name(key)) == s->name) {
-				s->id = id;
-				return false;
-			}
-			return true;
-		},
-		&search);
-	return search.id;
-}
-
-/// Binds F13 to the hotkey and presses and releases it, as a user's key press reaches OBS.
+/// Presses a hotkey (bound to F13 for the moment).
 void press(const char *hotkey)
 {
-	const obs_hotkey_id id = hotkey_named(hotkey);
-	ASSERT_NE(id, OBS_INVALID_HOTKEY_ID) << hotkey << " is not registered";
-	obs_key_combination_t combo = {};
-	combo.key = OBS_KEY_F13;
-	obs_hotkey_load_bindings(id, &combo, 1);
-	obs_hotkey_inject_event(combo, true);
-	obs_hotkey_inject_event(combo, false);
-	obs_hotkey_load_bindings(id, nullptr, 0);
+	ASSERT_TRUE(lcs::test::press_hotkey(hotkey)) << hotkey << " is not registered";
 }
 
 /// Renders until the cue box shows text that differs from `before` (or the timeout passes).

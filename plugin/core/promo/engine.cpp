@@ -499,6 +499,7 @@ std::optional<PriceView> Engine::price_view(const std::string &sku, int64_t now_
 			v.tier = tier;
 			v.tier_count = static_cast<int>(t->tiers.size());
 			v.tier_sold = position;
+			v.tier_by_time = t->basis == TieredPrice::Basis::Time;
 			v.tier_up_to = t->tiers[static_cast<size_t>(tier)].up_to;
 			v.price_cents = t->tiers[static_cast<size_t>(tier)].price_cents;
 			if (static_cast<size_t>(tier) + 1 < t->tiers.size())

@@ -86,6 +86,7 @@ struct PriceView {
 	int tier = 0;
 	int tier_count = 0;
 	int64_t tier_sold = 0;                   // units (or seconds) into the promotion
+	bool tier_by_time = false;               // tiers step by seconds since launch
 	std::optional<int64_t> tier_up_to;       // boundary of the current tier
 	std::optional<int64_t> next_tier_price_cents;
 	int64_t stock_left = 0;
@@ -94,6 +95,7 @@ struct PriceView {
 	std::optional<int64_t> ends_in_ms;       // time left of the pricing promotion
 	std::string coupon_badge_id;             // best live coupon applying to this product
 	std::optional<std::string> deal_id;      // live quantity deal
+	bool operator==(const PriceView &) const = default;
 };
 
 struct LuckyBagView {
@@ -103,6 +105,7 @@ struct LuckyBagView {
 	int winners = 0;
 	int64_t entrants = 0;
 	int64_t ends_in_ms = 0;
+	bool operator==(const LuckyBagView &) const = default;
 };
 
 class Engine {

@@ -9,7 +9,9 @@
 namespace lcs::scene {
 
 inline constexpr std::string_view kCuePrompter = "lcs_cue_prompter";
+inline constexpr std::string_view kPriceCard = "lcs_price_card";
+inline constexpr std::string_view kOrderTicker = "lcs_order_ticker";
 
-inline constexpr std::array<std::string_view, 1> kRegisteredOverlays = {kCuePrompter};
+inline constexpr std::array<std::string_view, 3> kRegisteredOverlays = {kCuePrompter, kPriceCard, kOrderTicker};
 
 } // namespace lcs::scene

@@ -14,13 +14,16 @@ struct Names {
 	const char *landscape;
 	const char *portrait;
 	const char *cue_prompter;
+	const char *price_card;
+	const char *order_ticker;
 };
 
 Names names_for(const std::string &language)
 {
 	if (language.rfind("zh", 0) == 0)
-		return {"摄像头", "摄像头占位", "直播间（横屏）", "直播间（竖屏 9:16）", "话术提词器"};
-	return {"Camera", "Camera placeholder", "Live room (landscape)", "Live room (phone 9:16)", "Cue prompter"};
+		return {"摄像头", "摄像头占位", "直播间（横屏）", "直播间（竖屏 9:16）", "话术提词器", "价格卡", "订单播报"};
+	return {"Camera", "Camera placeholder", "Live room (landscape)", "Live room (phone 9:16)", "Cue prompter",
+		"Price card", "Order ticker"};
 }
 
 Box scaled(const Box &frame, double fx, double fy, double fw, double fh)
@@ -78,18 +81,31 @@ PracticeLayout make_practice_layout(const PracticeLayoutOptions &options)
 	const int phone_h = canvas.h;
 	const int phone_w = std::min(canvas.w, phone_h * 9 / 16);
 	const Box phone{(canvas.w - phone_w) / 2, 0, phone_w, phone_h};
-	SceneSpec portrait{n.portrait, {{camera_name, phone, true}}, scaled(phone, 0.15, 0.08, 0.70, 0.40)};
+	SceneSpec portrait{n.portrait, {{camera_name, phone, true}}, scaled(phone, 0.15, 0.06, 0.70, 0.34)};
+	auto add = [&](std::string_view id, const std::string &name, const Box &land, const Box &port, nlohmann::json land_settings,
+		       nlohmann::json port_settings) {
+		const std::string port_name = name + " 9:16";
+		layout.sources.push_back({std::string(id), name, std::move(land_settings)});
+		layout.sources.push_back({std::string(id), port_name, std::move(port_settings)});
+		landscape.items.push_back({name, land, false});
+		portrait.items.push_back({port_name, port, false});
+	};
 
 	for (const auto id : kRegisteredOverlays) {
 		if (id == kCuePrompter) {
 			const Box land = scaled(canvas, 0.30, 0.70, 0.40, 0.27);
-			const Box port = scaled(phone, 0.04, 0.50, 0.92, 0.18);
-			const std::string land_name = std::string(n.cue_prompter);
-			const std::string port_name = std::string(n.cue_prompter) + " 9:16";
-			layout.sources.push_back({std::string(id), land_name, prompter_settings(land, pack)});
-			layout.sources.push_back({std::string(id), port_name, prompter_settings(port, pack)});
-			landscape.items.push_back({land_name, land, false});
-			portrait.items.push_back({port_name, port, false});
+			const Box port = scaled(phone, 0.04, 0.53, 0.92, 0.17);
+			add(id, n.cue_prompter, land, port, prompter_settings(land, pack), prompter_settings(port, pack));
+		} else if (id == kPriceCard) {
+			const Box land = scaled(canvas, 0.72, 0.04, 0.26, 0.42);
+			const Box port = scaled(phone, 0.04, 0.72, 0.70, 0.25);
+			add(id, n.price_card, land, port, overlay_settings(land), overlay_settings(port));
+		} else if (id == kOrderTicker) {
+			const Box land = scaled(canvas, 0.72, 0.50, 0.26, 0.30);
+			const Box port = scaled(phone, 0.04, 0.41, 0.60, 0.11);
+			nlohmann::json port_settings = overlay_settings(port);
+			port_settings["max_lines"] = 2;
+			add(id, n.order_ticker, land, port, overlay_settings(land), port_settings);
 		}
 	}
 	layout.scenes.push_back(std::move(landscape));

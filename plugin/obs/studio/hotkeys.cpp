@@ -20,20 +20,23 @@ struct HotkeySpec {
 	session::Command command;
 };
 
-const std::array<HotkeySpec, 6> &specs()
+const std::array<HotkeySpec, 9> &specs()
 {
-	static const std::array<HotkeySpec, 6> list = {{
+	static const std::array<HotkeySpec, 9> list = {{
 		{"lcs.next_cue", "Hotkey.NextCue", session::NextCue{}},
 		{"lcs.previous_cue", "Hotkey.PreviousCue", session::PreviousCue{}},
 		{"lcs.next_segment", "Hotkey.NextSegment", session::NextSegment{}},
 		{"lcs.previous_segment", "Hotkey.PreviousSegment", session::PreviousSegment{}},
 		{"lcs.toggle_segment_timer", "Hotkey.ToggleSegmentTimer", session::ToggleSegmentTimer{}},
 		{"lcs.keyword_said", "Hotkey.KeywordSaid", session::MarkKeywordSaid{}},
+		{"lcs.toggle_segment_promotion", "Hotkey.ToggleSegmentPromotion", session::ToggleSegmentPromotion{}},
+		{"lcs.pin_next_product", "Hotkey.PinNextProduct", session::PinNextProduct{}},
+		{"lcs.pin_previous_product", "Hotkey.PinPreviousProduct", session::PinPreviousProduct{}},
 	}};
 	return list;
 }
 
-std::array<obs_hotkey_id, 6> g_ids;
+std::array<obs_hotkey_id, 9> g_ids;
 bool g_registered = false;
 constexpr const char *kSaveKey = "live-commerce-studio.hotkeys";
 

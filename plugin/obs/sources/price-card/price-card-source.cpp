@@ -1,0 +1,232 @@
+// obs_source_info of lcs_price_card and its per-source state.
+#include "sources/price-card/price-card-source.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+
+#include <obs-module.h>
+#include <obs.hpp>
+
+#include "core/pack/pack_loader.hpp"
+#include "core/util/money.hpp"
+#include "render/qt-text.hpp"
+#include "render/raster-layer.hpp"
+#include "sources/price-card/price-card-painter.hpp"
+#include "studio/studio.hpp"
+
+namespace lcs::obs {
+namespace {
+
+PriceCardLabels localised_labels()
+{
+	PriceCardLabels l;
+	l.tiered = obs_module_text("PriceCard.Tiered");
+	l.flash = obs_module_text("PriceCard.Flash");
+	l.deal_nth = obs_module_text("PriceCard.DealNth");
+	l.deal_buy_get = obs_module_text("PriceCard.DealBuyGet");
+	l.deal_breaks = obs_module_text("PriceCard.DealBreaks");
+	l.tier_progress = obs_module_text("PriceCard.TierProgress");
+	l.tier_rises_in = obs_module_text("PriceCard.TierRisesIn");
+	l.next_tier = obs_module_text("PriceCard.NextTier");
+	l.final_tier = obs_module_text("PriceCard.FinalTier");
+	l.stock = obs_module_text("PriceCard.Stock");
+	l.sale_stock = obs_module_text("PriceCard.SaleStock");
+	l.starts_in = obs_module_text("PriceCard.StartsIn");
+	l.ends_in = obs_module_text("PriceCard.EndsIn");
+	l.coupon_spend_save = obs_module_text("PriceCard.CouponSpendSave");
+	l.coupon_percent = obs_module_text("PriceCard.CouponPercent");
+	l.lucky_bag = obs_module_text("PriceCard.LuckyBag");
+	return l;
+}
+
+std::string fill(const std::string &pattern, std::initializer_list<std::string> args)
+{
+	QString s = render::qstr(pattern);
+	for (const auto &a : args)
+		s = s.arg(render::qstr(a));
+	return s.toStdString();
+}
+
+/// Chinese discount notation: 10% off is 9折, 15% off is 8.5折.
+std::string zhe(int percent_off)
+{
+	const int tenth = 100 - percent_off;
+	return std::to_string(tenth / 10) + (tenth % 10 ? "." + std::to_string(tenth % 10) : "");
+}
+
+std::string deal_text(const promo::QuantityDeal &q, const PriceCardLabels &l)
+{
+	switch (q.rule) {
+	case promo::QuantityDeal::Rule::NthItemDiscount:
+		return fill(l.deal_nth, {std::to_string(q.nth), std::to_string(q.percent_off), zhe(q.percent_off)});
+	case promo::QuantityDeal::Rule::BuyNGetM:
+		return fill(l.deal_buy_get, {std::to_string(q.buy), std::to_string(q.free)});
+	case promo::QuantityDeal::Rule::QuantityBreaks:
+		return l.deal_breaks;
+	}
+	return {};
+}
+
+std::string coupon_text(const promo::Coupon &c, const PriceCardLabels &l)
+{
+	if (c.rule == promo::Coupon::Rule::SpendSave)
+		return fill(l.coupon_spend_save, {util::format_yuan(c.threshold_cents), util::format_yuan(c.save_cents)});
+	return fill(l.coupon_percent, {std::to_string(c.percent), util::format_yuan(c.cap_cents), zhe(c.percent)});
+}
+
+class PriceCard {
+public:
+	PriceCard(obs_data_t *settings) : labels_(localised_labels()) { update(settings); }
+
+	void update(obs_data_t *settings)
+	{
+		PriceCardStyle s;
+		OBSDataAutoRelease font = obs_data_get_obj(settings, "font");
+		if (font) {
+			s.font_face = obs_data_get_string(font, "face");
+			s.font_style = obs_data_get_string(font, "style");
+		}
+		s.width = static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, "width"), 120, 3840));
+		s.height = static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, "height"), 80, 2160));
+		s.text_color = static_cast<uint32_t>(obs_data_get_int(settings, "text_color"));
+		s.price_color = static_cast<uint32_t>(obs_data_get_int(settings, "price_color"));
+		s.accent_color = static_cast<uint32_t>(obs_data_get_int(settings, "accent_color"));
+		s.background_color = static_cast<uint32_t>(obs_data_get_int(settings, "background_color"));
+		s.background_opacity = static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, "background_opacity"), 0, 100));
+		s.show_image = obs_data_get_bool(settings, "show_image");
+		std::lock_guard lock(mutex_);
+		style_ = s;
+		++style_version_;
+	}
+
+	void tick()
+	{
+		PriceCardStyle style;
+		uint64_t version = 0;
+		{
+			std::lock_guard lock(mutex_);
+			style = style_;
+			version = style_version_;
+		}
+		PriceCardContent content;
+		if (const Studio *studio = Studio::get()) {
+			const auto snap = studio->snapshot();
+			content.price = snap->pinned;
+			content.lucky_bags = snap->lucky_bags;
+			if (snap->pinned && snap->library) {
+				const auto &v = *snap->pinned;
+				if (v.deal_id)
+					if (const auto *p = snap->library->promotion(*v.deal_id))
+						content.deal_text = deal_text(std::get<promo::QuantityDeal>(p->rule), labels_);
+				if (!v.coupon_badge_id.empty())
+					if (const auto *p = snap->library->promotion(v.coupon_badge_id))
+						content.coupon_text = coupon_text(std::get<promo::Coupon>(p->rule), labels_);
+				if (!v.image.empty())
+					content.image_path = image_path(*snap->library, v.sku, v.image);
+			}
+		}
+		if (version == painted_style_version_ && content == painted_)
+			return;
+		layer_.offer(PriceCardPainter::paint(content, style, labels_));
+		painted_ = std::move(content);
+		painted_style_version_ = version;
+	}
+
+	void render() { layer_.draw(0.0f, 0.0f); }
+
+	uint32_t width()
+	{
+		std::lock_guard lock(mutex_);
+		return static_cast<uint32_t>(style_.width);
+	}
+	uint32_t height()
+	{
+		std::lock_guard lock(mutex_);
+		return static_cast<uint32_t>(style_.height);
+	}
+
+private:
+	static std::string image_path(const pack::Library &library, const std::string &sku, const std::string &image)
+	{
+		for (const auto &pack : library.packs())
+			for (const auto &product : pack.products)
+				if (product.sku == sku) {
+					const auto base = std::filesystem::u8path(pack.path).parent_path();
+					return pack::path_utf8(base / std::filesystem::u8path(image));
+				}
+		return {};
+	}
+
+	const PriceCardLabels labels_;
+	std::mutex mutex_;
+	PriceCardStyle style_;          // guarded by mutex_
+	uint64_t style_version_ = 0;    // guarded by mutex_
+	PriceCardContent painted_;      // tick only
+	uint64_t painted_style_version_ = ~0ull;
+	render::RasterLayer layer_;
+};
+
+PriceCard *self(void *data)
+{
+	return static_cast<PriceCard *>(data);
+}
+
+void get_defaults(obs_data_t *settings)
+{
+	const PriceCardStyle d;
+	OBSDataAutoRelease font = obs_data_create();
+	obs_data_set_default_string(font, "face", render::default_cjk_face());
+	obs_data_set_default_string(font, "style", "Regular");
+	obs_data_set_default_int(font, "size", 32);
+	obs_data_set_default_obj(settings, "font", font);
+	obs_data_set_default_int(settings, "width", d.width);
+	obs_data_set_default_int(settings, "height", d.height);
+	obs_data_set_default_int(settings, "text_color", d.text_color);
+	obs_data_set_default_int(settings, "price_color", d.price_color);
+	obs_data_set_default_int(settings, "accent_color", d.accent_color);
+	obs_data_set_default_int(settings, "background_color", d.background_color);
+	obs_data_set_default_int(settings, "background_opacity", d.background_opacity);
+	obs_data_set_default_bool(settings, "show_image", d.show_image);
+}
+
+obs_properties_t *get_properties(void *)
+{
+	obs_properties_t *props = obs_properties_create();
+	obs_properties_add_font(props, "font", obs_module_text("PriceCard.Font"));
+	obs_properties_add_int(props, "width", obs_module_text("PriceCard.Width"), 120, 3840, 1);
+	obs_properties_add_int(props, "height", obs_module_text("PriceCard.Height"), 80, 2160, 1);
+	obs_properties_add_color_alpha(props, "text_color", obs_module_text("PriceCard.TextColor"));
+	obs_properties_add_color_alpha(props, "price_color", obs_module_text("PriceCard.PriceColor"));
+	obs_properties_add_color_alpha(props, "accent_color", obs_module_text("PriceCard.AccentColor"));
+	obs_properties_add_color(props, "background_color", obs_module_text("PriceCard.BackgroundColor"));
+	obs_property_t *opacity = obs_properties_add_int_slider(props, "background_opacity",
+								obs_module_text("PriceCard.BackgroundOpacity"), 0, 100, 1);
+	obs_property_int_set_suffix(opacity, "%");
+	obs_properties_add_bool(props, "show_image", obs_module_text("PriceCard.ShowImage"));
+	return props;
+}
+
+} // namespace
+
+void register_price_card_source()
+{
+	obs_source_info info = {};
+	info.id = kPriceCardSourceId;
+	info.type = OBS_SOURCE_TYPE_INPUT;
+	info.output_flags = OBS_SOURCE_VIDEO | OBS_SOURCE_CUSTOM_DRAW;
+	info.icon_type = OBS_ICON_TYPE_TEXT;
+	info.get_name = [](void *) { return obs_module_text("PriceCard.Name"); };
+	info.create = [](obs_data_t *settings, obs_source_t *) -> void * { return new PriceCard(settings); };
+	info.destroy = [](void *data) { delete self(data); };
+	info.update = [](void *data, obs_data_t *settings) { self(data)->update(settings); };
+	info.get_defaults = get_defaults;
+	info.get_properties = get_properties;
+	info.video_tick = [](void *data, float) { self(data)->tick(); };
+	info.video_render = [](void *data, gs_effect_t *) { self(data)->render(); };
+	info.get_width = [](void *data) { return self(data)->width(); };
+	info.get_height = [](void *data) { return self(data)->height(); };
+	obs_register_source(&info);
+}
+
+} // namespace lcs::obs
