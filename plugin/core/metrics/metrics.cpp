@@ -1,0 +1,208 @@
+#include "core/metrics/metrics.hpp"
+
+#include <algorithm>
+
+namespace lcs::metrics {
+namespace {
+std::optional<double> ratio(double numerator, double denominator)
+{
+	if (denominator == 0)
+		return std::nullopt;
+	return numerator / denominator;
+}
+
+nlohmann::ordered_json optional_json(const std::optional<double> &v)
+{
+	return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+std::string str(const nlohmann::json &e, const char *key)
+{
+	const auto it = e.find(key);
+	return it != e.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+int64_t num(const nlohmann::json &e, const char *key)
+{
+	const auto it = e.find(key);
+	return it != e.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+}
+} // namespace
+
+void MetricsAccumulator::expose_present()
+{
+	for (const auto &[viewer, since] : present_)
+		exposed_.insert(viewer);
+}
+
+void MetricsAccumulator::add(const nlohmann::json &e)
+{
+	const int64_t t = num(e, "t");
+	const std::string type = str(e, "type");
+	last_t_ = std::max(last_t_, t);
+	if (end_t_)
+		return; // nothing counts after session_end
+
+	if (type == "viewer_join") {
+		const std::string v = str(e, "viewer");
+		++pv_;
+		viewers_.insert(v);
+		if (!present_.count(v)) {
+			present_[v] = t;
+			pcu_ = std::max<int64_t>(pcu_, static_cast<int64_t>(present_.size()));
+		}
+		if (!pinned_.empty())
+			exposed_.insert(v);
+	} else if (type == "viewer_leave") {
+		const auto it = present_.find(str(e, "viewer"));
+		if (it != present_.end()) { // a leave without a join is ignored
+			presence_ms_ += t - it->second;
+			present_.erase(it);
+		}
+	} else if (type == "order") {
+		++orders_;
+		units_ += num(e, "qty");
+		gmv_ += num(e, "amount_cents");
+		buyers_.insert(str(e, "viewer"));
+	} else if (type == "comment") {
+		commenters_.insert(str(e, "viewer"));
+		if (str(e, "kind") == "question") {
+			++questions_;
+			open_questions_[str(e, "comment_id")] = t;
+		}
+	} else if (type == "comment_answered") {
+		const auto it = open_questions_.find(str(e, "comment_id"));
+		if (it != open_questions_.end()) {
+			response_ms_.push_back(t - it->second);
+			open_questions_.erase(it);
+		}
+	} else if (type == "follow") {
+		followers_.insert(str(e, "viewer"));
+	} else if (type == "product_pin") {
+		pinned_.insert(str(e, "sku"));
+		expose_present();
+	} else if (type == "product_unpin") {
+		const auto it = pinned_.find(str(e, "sku"));
+		if (it != pinned_.end())
+			pinned_.erase(it);
+	} else if (type == "product_click") {
+		clickers_.insert(str(e, "viewer"));
+	} else if (type == "voice") {
+		const std::string state = str(e, "state");
+		if (voice_state_ && *voice_state_ != state) {
+			const int64_t span = t - voice_since_;
+			if (*voice_state_ == "talk")
+				talk_ms_ += span;
+			else {
+				longest_silence_ms_ = std::max(longest_silence_ms_, span);
+				if (span >= kDeadAirMs)
+					dead_air_ms_ += span;
+			}
+		}
+		if (!voice_state_ || *voice_state_ != state) {
+			voice_state_ = state;
+			voice_since_ = t;
+		}
+	} else if (type == "compliance_flag") {
+		++flags_;
+	} else if (type == "session_end") {
+		end_t_ = t;
+	}
+}
+
+Metrics MetricsAccumulator::finish() const
+{
+	Metrics m;
+	const int64_t end = end_t_.value_or(last_t_);
+	m.duration_s = static_cast<double>(end) / 1000.0;
+	int64_t presence = presence_ms_;
+	for (const auto &[viewer, since] : present_)
+		presence += end - since;
+	const double presence_s = static_cast<double>(presence) / 1000.0;
+	m.pv = pv_;
+	m.uv = static_cast<int64_t>(viewers_.size());
+	m.pcu = pcu_;
+	m.acu = ratio(presence_s, m.duration_s);
+	m.avg_watch_s = ratio(presence_s, static_cast<double>(m.uv));
+	m.orders = orders_;
+	m.units = units_;
+	m.buyers = static_cast<int64_t>(buyers_.size());
+	m.gmv_cents = gmv_;
+	m.gpm_cents = ratio(static_cast<double>(gmv_) * 1000.0, static_cast<double>(m.pv));
+	m.uv_value_cents = ratio(static_cast<double>(gmv_), static_cast<double>(m.uv));
+	m.aov_cents = ratio(static_cast<double>(gmv_), static_cast<double>(m.buyers));
+	m.conversion_rate = ratio(static_cast<double>(m.buyers), static_cast<double>(m.uv));
+	m.interaction_rate = ratio(static_cast<double>(commenters_.size()), static_cast<double>(m.uv));
+	m.follow_rate = ratio(static_cast<double>(followers_.size()), static_cast<double>(m.uv));
+	m.exposed_viewers = static_cast<int64_t>(exposed_.size());
+	m.click_rate = ratio(static_cast<double>(clickers_.size()), static_cast<double>(m.exposed_viewers));
+	int64_t clicking_buyers = 0;
+	for (const auto &b : buyers_)
+		clicking_buyers += clickers_.count(b) ? 1 : 0;
+	m.click_to_order_rate = ratio(static_cast<double>(clicking_buyers), static_cast<double>(clickers_.size()));
+	m.questions = questions_;
+	m.answered = static_cast<int64_t>(response_ms_.size());
+	m.response_rate = ratio(static_cast<double>(m.answered), static_cast<double>(m.questions));
+	if (!response_ms_.empty()) {
+		auto sorted = response_ms_;
+		std::sort(sorted.begin(), sorted.end());
+		const size_t n = sorted.size();
+		const double median = n % 2 ? static_cast<double>(sorted[n / 2])
+					    : (static_cast<double>(sorted[n / 2 - 1]) + static_cast<double>(sorted[n / 2])) / 2.0;
+		m.median_response_s = median / 1000.0;
+	}
+	// The voice span still open at the end counts up to the end.
+	int64_t talk = talk_ms_;
+	int64_t dead = dead_air_ms_;
+	int64_t longest = longest_silence_ms_;
+	if (voice_state_) {
+		const int64_t span = end - voice_since_;
+		if (*voice_state_ == "talk")
+			talk += span;
+		else {
+			longest = std::max(longest, span);
+			if (span >= kDeadAirMs)
+				dead += span;
+		}
+	}
+	m.talk_ratio = ratio(static_cast<double>(talk) / 1000.0, m.duration_s);
+	m.dead_air_s = static_cast<double>(dead) / 1000.0;
+	m.longest_silence_s = static_cast<double>(longest) / 1000.0;
+	m.compliance_flags = flags_;
+	return m;
+}
+
+nlohmann::ordered_json Metrics::to_json() const
+{
+	nlohmann::ordered_json j;
+	j["duration_s"] = duration_s;
+	j["pv"] = pv;
+	j["uv"] = uv;
+	j["pcu"] = pcu;
+	j["acu"] = optional_json(acu);
+	j["avg_watch_s"] = optional_json(avg_watch_s);
+	j["orders"] = orders;
+	j["units"] = units;
+	j["buyers"] = buyers;
+	j["gmv_cents"] = gmv_cents;
+	j["gpm_cents"] = optional_json(gpm_cents);
+	j["uv_value_cents"] = optional_json(uv_value_cents);
+	j["aov_cents"] = optional_json(aov_cents);
+	j["conversion_rate"] = optional_json(conversion_rate);
+	j["interaction_rate"] = optional_json(interaction_rate);
+	j["follow_rate"] = optional_json(follow_rate);
+	j["exposed_viewers"] = exposed_viewers;
+	j["click_rate"] = optional_json(click_rate);
+	j["click_to_order_rate"] = optional_json(click_to_order_rate);
+	j["questions"] = questions;
+	j["answered"] = answered;
+	j["response_rate"] = optional_json(response_rate);
+	j["median_response_s"] = optional_json(median_response_s);
+	j["talk_ratio"] = optional_json(talk_ratio);
+	j["dead_air_s"] = dead_air_s;
+	j["longest_silence_s"] = longest_silence_s;
+	j["compliance_flags"] = compliance_flags;
+	return j;
+}
+
+} // namespace lcs::metrics

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+// The platform metrics of shared/design/contract.md section 2, computed in one pass over a
+// session log's events (streaming: memory grows with viewers and open questions, not with the
+// number of events). The JSON keys are a contract.
+namespace lcs::metrics {
+
+struct Metrics {
+	double duration_s = 0;
+	int64_t pv = 0;
+	int64_t uv = 0;
+	int64_t pcu = 0;
+	std::optional<double> acu;
+	std::optional<double> avg_watch_s;
+	int64_t orders = 0;
+	int64_t units = 0;
+	int64_t buyers = 0;
+	int64_t gmv_cents = 0;
+	std::optional<double> gpm_cents;
+	std::optional<double> uv_value_cents;
+	std::optional<double> aov_cents;
+	std::optional<double> conversion_rate;
+	std::optional<double> interaction_rate;
+	std::optional<double> follow_rate;
+	int64_t exposed_viewers = 0;
+	std::optional<double> click_rate;
+	std::optional<double> click_to_order_rate;
+	int64_t questions = 0;
+	int64_t answered = 0;
+	std::optional<double> response_rate;
+	std::optional<double> median_response_s;
+	std::optional<double> talk_ratio;
+	double dead_air_s = 0;
+	double longest_silence_s = 0;
+	int64_t compliance_flags = 0;
+
+	/// The contract's JSON object (nulls for ratios with a zero denominator).
+	[[nodiscard]] nlohmann::ordered_json to_json() const;
+};
+
+class MetricsAccumulator {
+public:
+	/// One event of the log (after the header), in order.
+	void add(const nlohmann::json &event);
+	[[nodiscard]] Metrics finish() const;
+
+	static constexpr int64_t kDeadAirMs = 3000;
+
+private:
+	void expose_present();
+
+	int64_t last_t_ = 0;
+	std::optional<int64_t> end_t_;
+	int64_t pv_ = 0;
+	std::unordered_set<std::string> viewers_;
+	std::unordered_map<std::string, int64_t> present_; // viewer → join t
+	int64_t presence_ms_ = 0;
+	int64_t pcu_ = 0;
+	int64_t orders_ = 0;
+	int64_t units_ = 0;
+	int64_t gmv_ = 0;
+	std::unordered_set<std::string> buyers_;
+	std::unordered_set<std::string> commenters_;
+	std::unordered_set<std::string> followers_;
+	std::unordered_set<std::string> clickers_;
+	std::unordered_set<std::string> exposed_;
+	std::multiset<std::string> pinned_;
+	std::unordered_map<std::string, int64_t> open_questions_; // comment id → t
+	int64_t questions_ = 0;
+	std::vector<int64_t> response_ms_;
+	std::optional<std::string> voice_state_;
+	int64_t voice_since_ = 0;
+	int64_t talk_ms_ = 0;
+	int64_t dead_air_ms_ = 0;
+	int64_t longest_silence_ms_ = 0;
+	int64_t flags_ = 0;
+};
+
+} // namespace lcs::metrics

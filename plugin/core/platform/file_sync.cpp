@@ -1,0 +1,41 @@
+#include "core/platform/file_sync.hpp"
+
+#if defined(_WIN32)
+#include <io.h>
+#include <string>
+#include <windows.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace lcs::platform {
+
+bool sync_to_disk(std::FILE *file)
+{
+	if (!file)
+		return false;
+#if defined(_WIN32)
+	HANDLE handle = reinterpret_cast<HANDLE>(_get_osfhandle(_fileno(file)));
+	return handle != INVALID_HANDLE_VALUE && FlushFileBuffers(handle) != 0;
+#else
+	return fsync(fileno(file)) == 0;
+#endif
+}
+
+std::FILE *open_utf8(const char *utf8_path, const char *mode)
+{
+#if defined(_WIN32)
+	auto widen = [](const char *s) {
+		const int n = MultiByteToWideChar(CP_UTF8, 0, s, -1, nullptr, 0);
+		std::wstring w(static_cast<size_t>(n > 0 ? n - 1 : 0), L'\0');
+		if (n > 1)
+			MultiByteToWideChar(CP_UTF8, 0, s, -1, w.data(), n);
+		return w;
+	};
+	return _wfopen(widen(utf8_path).c_str(), widen(mode).c_str());
+#else
+	return std::fopen(utf8_path, mode);
+#endif
+}
+
+} // namespace lcs::platform

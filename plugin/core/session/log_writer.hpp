@@ -1,0 +1,54 @@
+#pragma once
+
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/session/event.hpp"
+
+namespace lcs::session {
+
+// Writes a session log (lcs.session/1 JSONL) on its own thread: callers only queue lines, so OBS
+// threads never wait on the disk. Every line is flushed to the OS as soon as it is written, and
+// fsync'ed at least once a second, so a crash loses at most the last second and the file always
+// ends at a line boundary or inside the very last line (which readers drop).
+class LogWriter {
+public:
+	/// Opens (truncates) the file; throws std::runtime_error when it cannot.
+	explicit LogWriter(const std::string &utf8_path);
+	~LogWriter(); // writes what is queued, syncs, closes
+	LogWriter(const LogWriter &) = delete;
+	LogWriter &operator=(const LogWriter &) = delete;
+
+	/// Queues one line (without its newline).
+	void write_line(std::string line);
+	void write(const Event &event) { write_line(event.to_json_line()); }
+	void write(const Events &events);
+
+	/// Blocks until everything queued so far is written and synced (end of session, tests).
+	void drain();
+
+	[[nodiscard]] const std::string &path() const { return path_; }
+	/// False once a write failed (disk full, file removed); the message says why.
+	[[nodiscard]] bool healthy(std::string *error = nullptr) const;
+
+private:
+	void run();
+
+	std::string path_;
+	std::FILE *file_ = nullptr;
+	mutable std::mutex mutex_;
+	std::condition_variable wake_;
+	std::condition_variable drained_;
+	std::deque<std::string> queue_;
+	bool stopping_ = false;
+	bool busy_ = false;
+	bool sync_requested_ = false;
+	std::string error_;
+	std::thread thread_;
+};
+
+} // namespace lcs::session
