@@ -4,9 +4,11 @@
 
 namespace lcs::cli {
 
-void register_all_commands(Application &application)
+void register_all_commands(Application &application, const char *argv0)
 {
 	register_validate(application);
+	register_scenarios(application);
+	register_simulate(application, argv0);
 	register_practice_scene(application);
 }
 

@@ -59,8 +59,7 @@ Library Library::link(std::vector<Pack> packs, diag::Diagnostics &out)
 				cue_ids.add(cue.id, cue.where);
 		}
 		for (const auto &scenario : p.scenarios)
-			if (scenario.is_object() && scenario.contains("id") && scenario["id"].is_string())
-				scenario_ids.add(scenario["id"].get<std::string>(), p.where);
+			scenario_ids.add(scenario.id, scenario.where);
 		if (!lib.packs_.empty() && p.meta.language != lib.packs_.front().meta.language)
 			out.push_back({diag::Severity::Warning, p.where,
 				       "pack language " + p.meta.language + " differs from the first pack's (" +
@@ -80,6 +79,10 @@ Library Library::link(std::vector<Pack> packs, diag::Diagnostics &out)
 			for (const auto &v : promo::check_price_honesty(promotion, sku ? lib.product(*sku) : nullptr))
 				out.push_back({diag::Severity::Warning, promotion.where, "price honesty (" + v.rule + "): " + v.text});
 		}
+		for (const auto &scenario : p.scenarios)
+			for (const auto &incident : scenario.incidents)
+				if (incident.kind == "stock_out")
+					need_product(incident.sku, scenario.where, "incident '" + incident.id + "'");
 		for (const auto &segment : p.segments)
 			for (const auto &cue : segment.cues) {
 				need_product(cue.pin, cue.pin_where, "cue '" + cue.id + "'");
@@ -117,6 +120,24 @@ const Product *Library::product(const std::string &sku) const
 			if (product.sku == sku)
 				return &product;
 	return nullptr;
+}
+
+const audience::Scenario *Library::scenario(const std::string &id) const
+{
+	for (const auto &p : packs_)
+		for (const auto &s : p.scenarios)
+			if (id.empty() || s.id == id)
+				return &s;
+	return nullptr;
+}
+
+std::vector<const audience::Scenario *> Library::scenarios() const
+{
+	std::vector<const audience::Scenario *> out;
+	for (const auto &p : packs_)
+		for (const auto &s : p.scenarios)
+			out.push_back(&s);
+	return out;
 }
 
 const promo::Promotion *Library::promotion(const std::string &id) const

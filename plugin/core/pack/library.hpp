@@ -28,6 +28,9 @@ public:
 	[[nodiscard]] const std::vector<Pack> &packs() const { return packs_; }
 	[[nodiscard]] const Product *product(const std::string &sku) const;
 	[[nodiscard]] const promo::Promotion *promotion(const std::string &id) const;
+	/// The scenario with this id; with an empty id, the first scenario of the first pack.
+	[[nodiscard]] const audience::Scenario *scenario(const std::string &id) const;
+	[[nodiscard]] std::vector<const audience::Scenario *> scenarios() const;
 	[[nodiscard]] const std::vector<const Segment *> &segments() const { return segments_; }
 	[[nodiscard]] std::vector<const Product *> products() const;
 	[[nodiscard]] std::vector<const promo::Promotion *> promotions() const;

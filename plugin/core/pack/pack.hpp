@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/audience/scenario.hpp"
 #include "core/diag/diagnostic.hpp"
 #include "core/promo/promotion.hpp"
 
@@ -72,7 +73,7 @@ struct Pack {
 	std::vector<Product> products;
 	std::vector<promo::Promotion> promotions;
 	std::vector<Segment> segments;
-	nlohmann::json scenarios = nlohmann::json::array(); // read by the live room
+	std::vector<audience::Scenario> scenarios;
 	std::string path;   // file it came from (UTF-8)
 	std::string sha256; // of the file's bytes, hex
 	diag::Location where;

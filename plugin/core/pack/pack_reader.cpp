@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "core/pack/promotion_reader.hpp"
+#include "core/pack/scenario_reader.hpp"
 
 namespace lcs::pack {
 namespace {
@@ -160,7 +161,9 @@ std::optional<Pack> read_pack(const nlohmann::json &document, ReadContext &ctx)
 		for (size_t i = 0; i < segments->size(); ++i)
 			pack.segments.push_back(read_segment(ctx, (*segments)[i], root.child("segments") + "/" + std::to_string(i)));
 	if (const auto *scenarios = root.array("scenarios", Need::Optional, 0))
-		pack.scenarios = *scenarios;
+		for (size_t i = 0; i < scenarios->size(); ++i)
+			if (auto sc = read_scenario(ctx, (*scenarios)[i], root.child("scenarios") + "/" + std::to_string(i)))
+				pack.scenarios.push_back(std::move(*sc));
 	root.reject_unknown_keys();
 	return pack;
 }

@@ -451,6 +451,25 @@ Outcome<PricedOrder> Engine::place(const OrderRequest &request, int64_t now_ms)
 	return o;
 }
 
+session::Events Engine::set_stock(const std::string &sku, int64_t stock, int64_t now_ms)
+{
+	session::Events out;
+	if (!stock_.count(sku))
+		return out;
+	stock_[sku] = std::max<int64_t>(0, stock);
+	if (stock_[sku] > 0)
+		return out;
+	std::vector<std::string> ending;
+	for (const auto &[id, r] : running_) {
+		const auto rsku = r.def->sku();
+		if (rsku && *rsku == sku && !std::holds_alternative<Coupon>(r.def->rule))
+			ending.push_back(id);
+	}
+	for (const auto &id : ending)
+		end(id, "sold_out", now_ms, out);
+	return out;
+}
+
 void Engine::on_comment(const std::string &viewer, const std::string &text, bool follows, int64_t /*now_ms*/)
 {
 	for (auto &[id, r] : running_) {

@@ -123,6 +123,8 @@ public:
 	/// Prices and books an order: stock, tiers, limits, coupon; emits order (and promo_tier,
 	/// promo_end sold_out) events.
 	Outcome<PricedOrder> place(const OrderRequest &request, int64_t now_ms);
+	/// Sets a product's stock (an incident: stock runs out); promotions needing it end sold_out.
+	session::Events set_stock(const std::string &sku, int64_t stock, int64_t now_ms);
 	/// Lucky-bag entry: a comment holding the keyword (and a follow when required).
 	void on_comment(const std::string &viewer, const std::string &text, bool follows, int64_t now_ms);
 

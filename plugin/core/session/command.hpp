@@ -54,8 +54,37 @@ struct ClaimCoupon {
 	std::string coupon_id;
 };
 
+/// Starts a practice session on the library in use: clock to 0, stock and promotions afresh, the
+/// scenario's audience, the session log (when log_path is set).
+struct StartSession {
+	std::string scenario_id; // empty: the first scenario of the packs
+	std::optional<uint64_t> seed; // none: the scenario's seed
+	std::string trainee;
+	std::string started_at;  // ISO-8601 UTC; the caller reads the clock (logs stay reproducible)
+	std::string log_path;    // UTF-8; empty: no log file
+	int duration_seconds = 0; // 0: the scenario's duration
+};
+struct StopSession {};
+/// The microphone: talk or silence (from the voice meter or an autopilot).
+struct Voice {
+	bool talking = false;
+};
+/// Marks a comment answered; an empty id answers the oldest open question.
+struct AnswerComment {
+	std::string comment_id;
+};
+/// The host asks the chat to type 1 (扣1).
+struct CallInteraction {};
+/// A comment typed in by a coach (or a test) as if from a viewer.
+struct InjectComment {
+	std::string text;
+	std::string kind = "question";
+	std::string viewer = "coach";
+};
+
 using Command = std::variant<NextCue, PreviousCue, NextSegment, PreviousSegment, JumpToSegment, ToggleSegmentTimer,
 			     MarkKeywordSaid, UseLibrary, PinProduct, UnpinProduct, PinNextProduct, PinPreviousProduct,
-			     StartPromotion, StopPromotion, ToggleSegmentPromotion, PlaceOrder, ClaimCoupon>;
+			     StartPromotion, StopPromotion, ToggleSegmentPromotion, PlaceOrder, ClaimCoupon, StartSession,
+			     StopSession, Voice, AnswerComment, CallInteraction, InjectComment>;
 
 } // namespace lcs::session

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <cstdio>
+
+#include "core/session/header.hpp"
 #include "core/util/mask_name.hpp"
 
 namespace lcs::session {
@@ -27,6 +30,23 @@ void Controller::set_viewer_name(const std::string &viewer, const std::string &n
 	viewer_names_[viewer] = name;
 }
 
+void Controller::set_audience_data(std::shared_ptr<const audience::AudienceData> data)
+{
+	audience_data_ = std::move(data);
+}
+
+std::string Controller::display_name(const std::string &viewer) const
+{
+	if (const auto it = viewer_names_.find(viewer); it != viewer_names_.end())
+		return it->second;
+	if (simulator_ && viewer.size() > 1 && viewer[0] == 'v') {
+		const std::string &name = simulator_->viewer_name(std::atoi(viewer.c_str() + 1));
+		if (!name.empty())
+			return name;
+	}
+	return viewer;
+}
+
 void Controller::absorb(Events events)
 {
 	for (auto &e : events) {
@@ -34,9 +54,7 @@ void Controller::absorb(Events events)
 			OrderLine line;
 			line.t = e.t;
 			line.order_id = e.fields["order_id"].get<std::string>();
-			const auto viewer = e.fields["viewer"].get<std::string>();
-			const auto name = viewer_names_.find(viewer);
-			line.buyer = util::mask_name(name == viewer_names_.end() ? viewer : name->second);
+			line.buyer = util::mask_name(display_name(e.fields["viewer"].get<std::string>()));
 			line.sku = e.fields["sku"].get<std::string>();
 			if (engine_)
 				if (const auto *p = engine_->library().product(line.sku))
@@ -49,6 +67,25 @@ void Controller::absorb(Events events)
 			recent_orders_.push_back(std::move(line));
 			while (recent_orders_.size() > Snapshot::kRecentOrders)
 				recent_orders_.pop_front();
+		} else if (e.type == "comment") {
+			FeedComment c;
+			c.t = e.t;
+			c.comment_id = e.fields["comment_id"].get<std::string>();
+			c.viewer = e.fields["viewer"].get<std::string>();
+			c.name = display_name(c.viewer);
+			c.text = e.fields["text"].get<std::string>();
+			c.kind = e.fields["kind"].get<std::string>();
+			if (c.kind == "question")
+				open_questions_.push_back(c);
+			comments_.push_back(std::move(c));
+			while (comments_.size() > Snapshot::kRecentComments)
+				comments_.pop_front();
+		} else if (e.type == "comment_answered") {
+			const auto id = e.fields["comment_id"].get<std::string>();
+			for (auto &c : comments_)
+				if (c.comment_id == id)
+					c.answered = true;
+			last_answered_id_ = id;
 		}
 		events_.push_back(std::move(e));
 	}
@@ -78,6 +115,9 @@ void Controller::pin(const std::string &sku)
 {
 	if (sku == pinned_sku_)
 		return;
+	host_.pinned_sku = sku;
+	host_.pinned_since_ms = now_ms_;
+	host_.talk_while_pinned_ms = 0;
 	Events out;
 	if (!pinned_sku_.empty()) {
 		Event e{now_ms_, "product_unpin", {}};
@@ -212,6 +252,39 @@ void Controller::apply(const Command &command)
 					   return refuse("order " + sku, o.refusal);
 				   absorb(std::move(o.events));
 			   },
+			   [&](const StartSession &c) { start_session(c); },
+			   [&](const StopSession &) {
+				   if (simulator_)
+					   end_session("stopped");
+			   },
+			   [&](const Voice &c) { set_voice(c.talking); },
+			   [&](const AnswerComment &c) {
+				   auto it = open_questions_.begin();
+				   if (!c.comment_id.empty())
+					   it = std::find_if(open_questions_.begin(), open_questions_.end(),
+							     [&](const FeedComment &q) { return q.comment_id == c.comment_id; });
+				   if (it == open_questions_.end()) {
+					   last_refusal_ = "answer " + c.comment_id + ": no such open question";
+					   return;
+				   }
+				   Event e{now_ms_, "comment_answered", {}};
+				   e.fields["comment_id"] = it->comment_id;
+				   if (simulator_)
+					   simulator_->on_answered(it->comment_id, now_ms_);
+				   open_questions_.erase(it);
+				   absorb({std::move(e)});
+			   },
+			   [&](const CallInteraction &) { host_.last_interaction_call_ms = now_ms_; },
+			   [&](const InjectComment &c) {
+				   char id[32];
+				   std::snprintf(id, sizeof id, "k-%06lld", static_cast<long long>(next_injected_++));
+				   Event e{now_ms_, "comment", {}};
+				   e.fields["comment_id"] = id;
+				   e.fields["viewer"] = c.viewer;
+				   e.fields["text"] = c.text;
+				   e.fields["kind"] = c.kind;
+				   absorb({std::move(e)});
+			   },
 			   [&](const ClaimCoupon &c) {
 				   if (!engine_)
 					   return;
@@ -224,6 +297,93 @@ void Controller::apply(const Command &command)
 		   command);
 }
 
+void Controller::set_voice(bool talking)
+{
+	if (host_.talking && *host_.talking == talking)
+		return;
+	host_.talking = talking;
+	if (!talking)
+		host_.silence_since_ms = now_ms_;
+	Event e{now_ms_, "voice", {}};
+	e.fields["state"] = talking ? "talk" : "silence";
+	absorb({std::move(e)});
+}
+
+void Controller::start_session(const StartSession &c)
+{
+	if (simulator_)
+		end_session("restarted");
+	const auto library = navigator_ ? navigator_->library() : nullptr;
+	const audience::Scenario *scenario = library ? library->scenario(c.scenario_id) : nullptr;
+	if (!library || !scenario || !audience_data_) {
+		last_refusal_ = !library ? "start session: no script pack in use"
+			       : !scenario ? "start session: no scenario '" + c.scenario_id + "' in the packs"
+					    : "start session: audience data missing";
+		return;
+	}
+	SessionInfo info;
+	info.trainee = c.trainee;
+	info.started_at = c.started_at;
+	info.seed = c.seed.value_or(scenario->seed);
+	info.duration_seconds = c.duration_seconds > 0 ? c.duration_seconds : scenario->duration_seconds;
+	std::unique_ptr<LogWriter> log;
+	if (!c.log_path.empty()) {
+		try {
+			log = std::make_unique<LogWriter>(c.log_path);
+		} catch (const std::exception &e) {
+			last_refusal_ = std::string("start session: ") + e.what();
+			return;
+		}
+		log->write_line(make_header(*library, *scenario, info).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+	}
+	// A fresh room: clock, show, stock, promotions, audience, host state.
+	events_.clear();
+	now_ms_ = 0;
+	last_published_second_ = -1;
+	pinned_sku_.clear();
+	host_ = audience::HostState{};
+	recent_orders_.clear();
+	comments_.clear();
+	open_questions_.clear();
+	orders_ = units_ = gmv_cents_ = 0;
+	started_promotions_.clear();
+	navigator_.emplace(library);
+	engine_.emplace(library, info.seed);
+	simulator_.emplace(library, audience_data_, *scenario, info.seed ^ 0x5EED5EEDull);
+	log_ = std::move(log);
+	session_id_ = make_session_id(*scenario, info);
+	scenario_id_ = scenario->id;
+	duration_seconds_ = info.duration_seconds;
+	session_ended_ = false;
+	navigation(navigator_->begin());
+}
+
+void Controller::shutdown()
+{
+	if (simulator_) {
+		events_.clear();
+		end_session("shutdown");
+	}
+}
+
+void Controller::end_session(const std::string &reason)
+{
+	Event e{now_ms_, "session_end", {}};
+	e.fields["reason"] = reason;
+	absorb({std::move(e)});
+	if (log_) {
+		log_->write(events_);
+		events_.clear();
+		log_->drain();
+		log_.reset();
+	}
+	final_viewers_ = simulator_->present();
+	final_follows_ = simulator_->follows();
+	final_likes_ = simulator_->likes();
+	simulator_.reset();
+	session_ended_ = true;
+}
+
 void Controller::tick(int64_t dt_ms)
 {
 	events_.clear();
@@ -234,8 +394,16 @@ void Controller::tick(int64_t dt_ms)
 		now_ms_ += dt_ms;
 	if (navigator_)
 		navigator_->tick(dt_ms);
+	if (host_.talking.value_or(false) && !pinned_sku_.empty() && dt_ms > 0)
+		host_.talk_while_pinned_ms += dt_ms;
 	if (engine_)
 		absorb(engine_->tick(now_ms_));
+	if (simulator_ && engine_)
+		absorb(simulator_->advance(now_ms_, host_, *engine_));
+	if (simulator_ && duration_seconds_ > 0 && now_ms_ >= static_cast<int64_t>(duration_seconds_) * 1000)
+		end_session("duration");
+	if (log_)
+		log_->write(events_);
 
 	const int64_t second = now_ms_ / 1000;
 	if (!commands.empty() || !events_.empty() || second != last_published_second_) {
@@ -265,6 +433,20 @@ void Controller::publish()
 	next->units = units_;
 	next->gmv_cents = gmv_cents_;
 	next->last_refusal = last_refusal_;
+	next->session_running = simulator_.has_value();
+	next->session_ended = session_ended_;
+	next->session_id = session_id_;
+	next->scenario_id = scenario_id_;
+	next->duration_seconds = duration_seconds_;
+	next->viewers = simulator_ ? simulator_->present() : final_viewers_;
+	next->follows = simulator_ ? simulator_->follows() : final_follows_;
+	next->likes = simulator_ ? simulator_->likes() : final_likes_;
+	next->talking = host_.talking;
+	next->silence_ms = host_.talking && !*host_.talking ? now_ms_ - host_.silence_since_ms : 0;
+	next->comments.assign(comments_.begin(), comments_.end());
+	next->open_questions = open_questions_;
+	next->last_answered_id = last_answered_id_;
+	next->log_path = log_ ? log_->path() : std::string();
 	std::lock_guard lock(snapshot_mutex_);
 	snapshot_ = std::move(next);
 }

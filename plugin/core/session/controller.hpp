@@ -9,10 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "core/audience/audience_data.hpp"
+#include "core/audience/simulator.hpp"
 #include "core/promo/engine.hpp"
 #include "core/script/cue_navigator.hpp"
 #include "core/session/command.hpp"
 #include "core/session/event.hpp"
+#include "core/session/log_writer.hpp"
 #include "core/util/command_queue.hpp"
 
 namespace lcs::session {
@@ -26,6 +29,17 @@ struct OrderLine {
 	std::string product_name;
 	int qty = 0;
 	int64_t amount_cents = 0;
+};
+
+// One comment as the comment feed shows it.
+struct FeedComment {
+	int64_t t = 0;
+	std::string comment_id;
+	std::string viewer;
+	std::string name; // display name (not masked: comment feeds show nicknames)
+	std::string text;
+	std::string kind;
+	bool answered = false;
 };
 
 // What observers (overlays, dock, websocket) read: immutable once published, replaced whole when
@@ -45,7 +59,24 @@ struct Snapshot {
 	int64_t gmv_cents = 0;
 	std::string last_refusal; // why the last refused command was refused ("" when none)
 
+	// The practice session (live room).
+	bool session_running = false;
+	bool session_ended = false;
+	std::string session_id;
+	std::string scenario_id;
+	std::string log_path;
+	int duration_seconds = 0;
+	int64_t viewers = 0;
+	int64_t follows = 0;
+	int64_t likes = 0;
+	std::optional<bool> talking;
+	int64_t silence_ms = 0; // length of the current silence
+	std::vector<FeedComment> comments; // oldest first, at most kRecentComments
+	std::vector<FeedComment> open_questions; // oldest first
+	std::string last_answered_id;
+
 	static constexpr size_t kRecentOrders = 30;
+	static constexpr size_t kRecentComments = 60;
 };
 
 // The one place session state changes. submit() may be called from any thread; tick() from one
@@ -64,8 +95,13 @@ public:
 	[[nodiscard]] const Events &events() const { return events_; }
 	[[nodiscard]] int64_t now_ms() const { return now_ms_; }
 
-	/// Display names for viewer ids (the audience registers them); unknown ids show as they are.
+	/// Display names for viewer ids not from the simulated audience (tests, coaches).
 	void set_viewer_name(const std::string &viewer, const std::string &name);
+	/// The audience data (personas, corpora, names) of the library's language; sessions need it.
+	void set_audience_data(std::shared_ptr<const audience::AudienceData> data);
+	[[nodiscard]] bool session_running() const { return simulator_.has_value(); }
+	/// Ends a running session now (reason "shutdown"): its log gets session_end and is closed.
+	void shutdown();
 
 private:
 	void apply(const Command &command);
@@ -74,6 +110,10 @@ private:
 	void refuse(const std::string &what, promo::Refusal refusal);
 	void absorb(Events events);
 	void publish();
+	void start_session(const StartSession &c);
+	void end_session(const std::string &reason);
+	void set_voice(bool talking);
+	[[nodiscard]] std::string display_name(const std::string &viewer) const;
 
 	util::CommandQueue<Command> queue_;
 	std::optional<script::CueNavigator> navigator_;
@@ -86,6 +126,21 @@ private:
 	int64_t units_ = 0;
 	int64_t gmv_cents_ = 0;
 	std::string last_refusal_;
+	std::shared_ptr<const audience::AudienceData> audience_data_;
+	std::optional<audience::Simulator> simulator_;
+	std::unique_ptr<LogWriter> log_;
+	audience::HostState host_;
+	std::string session_id_;
+	std::string scenario_id_;
+	int duration_seconds_ = 0;
+	bool session_ended_ = false;
+	std::deque<FeedComment> comments_;
+	std::vector<FeedComment> open_questions_; // oldest first
+	int64_t next_injected_ = 1;
+	int64_t final_viewers_ = 0;
+	int64_t final_follows_ = 0;
+	int64_t final_likes_ = 0;
+	std::string last_answered_id_;
 	Events events_;
 	int64_t now_ms_ = 0;
 	uint64_t version_ = 0;

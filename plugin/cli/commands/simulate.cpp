@@ -1,0 +1,99 @@
+// lcs simulate: a whole session headless, fast-forward, with an autopilot host.
+#include <iostream>
+#include <unistd.h>
+
+#include "app.hpp"
+#include "commands/commands.hpp"
+#include "core/pack/library.hpp"
+#include "core/session/headless_run.hpp"
+#include "data_dir.hpp"
+
+namespace lcs::cli {
+namespace {
+
+struct Options {
+	std::vector<std::string> packs;
+	std::string scenario;
+	uint64_t seed = 0;
+	int duration = 0;
+	std::string policy = "strong";
+	std::string output;
+	std::string trainee = "autopilot";
+	std::string started_at = "2026-01-01T00:00:00Z";
+	std::string data;
+};
+
+std::shared_ptr<const pack::Library> load_library(const std::vector<std::string> &paths, bool &failed)
+{
+	diag::Diagnostics diagnostics;
+	std::vector<std::filesystem::path> inputs;
+	for (const auto &p : paths)
+		inputs.emplace_back(std::filesystem::u8path(p));
+	const auto files = pack::expand_pack_paths(inputs, diagnostics);
+	auto loaded = pack::Library::load(files);
+	diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+	for (const auto &d : diagnostics)
+		if (d.severity == diag::Severity::Error)
+			std::cerr << d.to_string() << '\n';
+	failed = !loaded.library;
+	return loaded.library;
+}
+
+} // namespace
+
+void register_simulate(Application &application, const char *argv0)
+{
+	auto o = std::make_shared<Options>();
+	CLI::App *cmd = application.add_command(
+		"simulate", "Run a whole practice session headless (fast-forward) with an autopilot host; writes the session log",
+		[o, argv0]() {
+			bool failed = false;
+			auto library = load_library(o->packs, failed);
+			if (failed)
+				return ExitCode::InputError;
+			const auto dir = find_data_dir(o->data, argv0);
+			diag::Diagnostics problems;
+			auto data = dir.empty() ? std::nullopt : audience::AudienceData::load(dir / "audience", library->language(), problems);
+			if (!data) {
+				std::cerr << "lcs simulate: audience data not found (use --data or LCS_DATA_DIR)\n";
+				for (const auto &d : problems)
+					std::cerr << d.to_string() << '\n';
+				return ExitCode::Environment;
+			}
+			session::HeadlessOptions options;
+			options.scenario_id = o->scenario;
+			options.seed = o->seed;
+			options.duration_seconds = o->duration;
+			session::parse_policy(o->policy, options.policy);
+			options.trainee = o->trainee;
+			options.started_at = o->started_at;
+			options.log_path = o->output;
+			const bool tty = isatty(STDERR_FILENO) != 0;
+			const auto result = session::run_headless(
+				library, std::make_shared<const audience::AudienceData>(std::move(*data)), options,
+				[tty](int64_t ms) {
+					if (tty)
+						std::cerr << "\r  simulated " << ms / 60000 << " min" << std::flush;
+				});
+			if (tty)
+				std::cerr << '\n';
+			if (!result.ok) {
+				std::cerr << "lcs simulate: " << result.error << '\n';
+				return result.error.find("cannot open") != std::string::npos ? ExitCode::Environment : ExitCode::InputError;
+			}
+			std::cout << "wrote " << o->output << ": " << result.events << " events, " << result.duration_ms / 1000
+				  << " s simulated\n";
+			return ExitCode::Ok;
+		});
+	cmd->add_option("--pack", o->packs, "Pack file or folder (repeatable)")->required();
+	cmd->add_option("--scenario", o->scenario, "Scenario id (default: the pack's first)");
+	cmd->add_option("--seed", o->seed, "Random seed")->required();
+	cmd->add_option("--duration", o->duration, "Seconds to simulate (default: the scenario's)")->required()->check(CLI::Range(1, 4 * 3600));
+	cmd->add_option("--policy", o->policy, "Autopilot host")->check(CLI::IsMember({"strong", "weak", "idle"}))->required();
+	cmd->add_option("-o,--output", o->output, "Session log to write (JSONL)")->required();
+	cmd->add_option("--trainee", o->trainee, "Trainee name in the log header")->capture_default_str();
+	cmd->add_option("--started-at", o->started_at, "started_at of the log header (ISO-8601 UTC)")->capture_default_str();
+	cmd->add_option("--data", o->data, "Module data folder (with audience/)");
+}
+
+} // namespace lcs::cli

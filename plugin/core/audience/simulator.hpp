@@ -1,0 +1,111 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audience/audience_data.hpp"
+#include "core/audience/scenario.hpp"
+#include "core/pack/library.hpp"
+#include "core/promo/engine.hpp"
+#include "core/session/event.hpp"
+#include "core/util/rng.hpp"
+
+namespace lcs::audience {
+
+// What the host is doing, as the audience perceives it (the simulator never learns which
+// autopilot policy, if any, produces it).
+struct HostState {
+	std::optional<bool> talking;      // unknown until the first voice input
+	int64_t silence_since_ms = 0;      // when the current silence began
+	std::string pinned_sku;
+	int64_t pinned_since_ms = 0;
+	int64_t talk_while_pinned_ms = 0;  // explanation time of the pinned product
+	int64_t last_interaction_call_ms = -1'000'000;
+};
+
+// A comment the host may answer (questions stay open until answered).
+struct OpenQuestion {
+	std::string comment_id;
+	int viewer = -1;
+	int64_t t = 0;
+};
+
+// The simulated room. Viewers are kept as parallel arrays (structure of arrays) so that a room
+// of 100 000 ticks in a small fraction of a core; each present viewer is evaluated once per
+// simulated second. All randomness comes from the session's seeded generator, consumed in a
+// fixed order, so the same scenario, seed and host inputs give the same room.
+class Simulator {
+public:
+	Simulator(std::shared_ptr<const pack::Library> library, std::shared_ptr<const AudienceData> data,
+		  const Scenario &scenario, uint64_t seed);
+
+	/// Advances to now_ms (whole simulated seconds), producing events. Orders and coupon claims
+	/// go through the promotions engine.
+	session::Events advance(int64_t now_ms, const HostState &host, promo::Engine &engine);
+
+	/// The host answered a comment: the asker trusts more; a question closes.
+	void on_answered(const std::string &comment_id, int64_t now_ms);
+
+	[[nodiscard]] int64_t present() const { return static_cast<int64_t>(present_.size()); }
+	[[nodiscard]] int64_t follows() const { return follows_; }
+	[[nodiscard]] int64_t likes() const { return likes_; }
+	[[nodiscard]] double boost() const { return boost_; }
+	[[nodiscard]] const std::vector<OpenQuestion> &open_questions() const { return open_questions_; }
+	[[nodiscard]] std::string viewer_id(int index) const;
+	[[nodiscard]] const std::string &viewer_name(int index) const;
+
+private:
+	void step(int64_t t, const HostState &host, promo::Engine &engine, session::Events &out);
+	void join(int64_t t, session::Events &out);
+	void leave(int viewer, int64_t t, session::Events &out);
+	void comment(int viewer, const std::string &kind, const std::string &text, int64_t t, session::Events &out);
+	void incidents(int64_t t, promo::Engine &engine, session::Events &out);
+	std::string pick_text(const std::vector<std::string> &list, const std::string &sku, promo::Engine &engine, int64_t t,
+			      const std::string &keyword = {});
+	const std::string &pick_topic(const std::vector<std::pair<std::string, double>> &weights);
+	int pick_persona();
+
+	std::shared_ptr<const pack::Library> library_;
+	std::shared_ptr<const AudienceData> data_;
+	Scenario scenario_;
+	util::Rng rng_;
+	std::vector<const Persona *> mix_personas_;
+	std::vector<double> mix_weights_;
+	std::vector<std::string> keyword_claims_; // claim lines holding {keyword}
+
+	// Viewers (structure of arrays), by index; ids are "v<index>".
+	std::vector<uint8_t> persona_;
+	std::vector<float> wtp_;      // willingness to pay, share of list price
+	std::vector<float> trust_;
+	std::vector<uint8_t> present_flag_;
+	std::vector<uint8_t> clicked_;
+	std::vector<uint8_t> bought_;
+	std::vector<uint8_t> followed_;
+	std::vector<uint8_t> entered_bag_;
+	std::vector<int32_t> name_;
+	std::vector<int32_t> open_question_; // index into open_questions_ order, -1: none
+	std::vector<int64_t> question_t_;
+	std::vector<uint32_t> present_; // indices of present viewers
+	std::vector<uint32_t> slot_;    // viewer → position in present_
+
+	std::vector<OpenQuestion> open_questions_;
+	int64_t next_comment_ = 1;
+	int64_t clock_ms_ = 0;          // last simulated second
+	double arrival_carry_ = 0;
+	double boost_ = 1.0;
+	std::deque<int> recent_comments_; // per second, last 60 s
+	std::deque<int> recent_orders_;
+	int64_t follows_ = 0;
+	int64_t likes_ = 0;
+	std::vector<uint8_t> incident_done_;
+	int troll_viewer_ = -1;
+};
+
+/// A shorter product name for comments ("岭上蜂田 秦岭中蜂土蜂蜜 500g" → "秦岭中蜂土蜂蜜").
+std::string short_product_name(const std::string &name);
+
+} // namespace lcs::audience

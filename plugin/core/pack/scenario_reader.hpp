@@ -1,0 +1,18 @@
+#pragma once
+
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "core/audience/scenario.hpp"
+#include "core/pack/json_reader.hpp"
+
+namespace lcs::pack {
+
+/// Reads one entry of a pack's "scenarios" (docs/scenarios.md) with located diagnostics.
+std::optional<audience::Scenario> read_scenario(ReadContext &ctx, const nlohmann::json &value, const std::string &pointer);
+
+/// The persona ids scenarios may name.
+const std::vector<std::string> &persona_ids();
+
+} // namespace lcs::pack

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/promo/promotion.hpp"
+
+namespace lcs::promo {
+
+/// A promotion's definition as the pack states it (the session-log header keeps them).
+nlohmann::ordered_json to_json(const Promotion &promotion);
+
+} // namespace lcs::promo

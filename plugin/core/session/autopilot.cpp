@@ -1,0 +1,118 @@
+#include "core/session/autopilot.hpp"
+
+#include <algorithm>
+
+namespace lcs::session {
+
+bool parse_policy(const std::string &name, Policy &out)
+{
+	if (name == "strong")
+		out = Policy::Strong;
+	else if (name == "weak")
+		out = Policy::Weak;
+	else if (name == "idle")
+		out = Policy::Idle;
+	else
+		return false;
+	return true;
+}
+
+Autopilot::Autopilot(Policy policy, uint64_t seed) : policy_(policy), rng_(seed ^ 0xA0701107ull) {}
+
+std::vector<Command> Autopilot::act(const Snapshot &s)
+{
+	std::vector<Command> out;
+	if (!s.session_running)
+		return out;
+	if (policy_ == Policy::Strong)
+		strong(s, out);
+	else if (policy_ == Policy::Weak)
+		weak(s, out);
+	else if (!started_voice_) {
+		out.push_back(Voice{false});
+		started_voice_ = true;
+	}
+	return out;
+}
+
+void Autopilot::strong(const Snapshot &s, std::vector<Command> &out)
+{
+	const int64_t now = s.now_ms;
+	// Voice: talking, with a short breath now and then (never 3 s of dead air).
+	if (!started_voice_ || now >= next_voice_change_ms_) {
+		talking_ = !started_voice_ || !talking_;
+		started_voice_ = true;
+		out.push_back(Voice{talking_});
+		next_voice_change_ms_ = now + (talking_ ? rng_.between(15'000, 30'000) : rng_.between(600, 1800));
+	}
+	// Script at its planned pace; the cue's product pinned, the cue's promotion launched.
+	const auto &cue = s.cue;
+	if (cue.has_script && !cue.cue_id.empty()) {
+		if (cue.cue_id != last_cue_) {
+			last_cue_ = cue.cue_id;
+			cue_shown_ms_ = now;
+			const int64_t per_cue = cue.segment_planned_ms / std::max(1, cue.cue_count);
+			cue_dwell_ms_ = per_cue * rng_.between(85, 110) / 100;
+			if (!cue.pin_sku.empty() && cue.pin_sku != s.pinned_sku)
+				out.push_back(PinProduct{cue.pin_sku});
+			if (!cue.promo_id.empty() && !launched_.count(cue.promo_id)) {
+				launched_.insert(cue.promo_id);
+				out.push_back(StartPromotion{cue.promo_id});
+			}
+		} else if (now - cue_shown_ms_ >= cue_dwell_ms_) {
+			out.push_back(NextCue{});
+		}
+		if (s.pinned_sku.empty() && s.library && !s.library->products().empty())
+			out.push_back(PinProduct{s.library->products().front()->sku});
+	} else if (cue.has_script && s.library) {
+		// The script is done: keep selling, product by product.
+		if (now - cue_shown_ms_ >= 60'000) {
+			cue_shown_ms_ = now;
+			out.push_back(PinNextProduct{});
+		}
+	}
+	// Questions answered within a few seconds.
+	for (const auto &q : s.open_questions)
+		if (answering_.insert(q.comment_id).second)
+			answer_at_.emplace_back(now + rng_.between(2'000, 7'000), q.comment_id);
+	for (auto it = answer_at_.begin(); it != answer_at_.end();) {
+		if (it->first <= now) {
+			out.push_back(AnswerComment{it->second});
+			it = answer_at_.erase(it);
+		} else {
+			++it;
+		}
+	}
+	if (now - last_interaction_ms_ >= 120'000) {
+		last_interaction_ms_ = now;
+		out.push_back(CallInteraction{});
+	}
+}
+
+void Autopilot::weak(const Snapshot &s, std::vector<Command> &out)
+{
+	const int64_t now = s.now_ms;
+	// Voice: talks in bursts, then long silences.
+	if (!started_voice_ || now >= next_voice_change_ms_) {
+		talking_ = !started_voice_ || !talking_;
+		started_voice_ = true;
+		out.push_back(Voice{talking_});
+		next_voice_change_ms_ = now + (talking_ ? rng_.between(15'000, 30'000) : rng_.between(8'000, 20'000));
+	}
+	// Script at half pace; pins what the script says but never launches promotions.
+	const auto &cue = s.cue;
+	if (cue.has_script && !cue.cue_id.empty()) {
+		if (cue.cue_id != last_cue_) {
+			last_cue_ = cue.cue_id;
+			cue_shown_ms_ = now;
+			const int64_t per_cue = cue.segment_planned_ms / std::max(1, cue.cue_count);
+			cue_dwell_ms_ = per_cue * rng_.between(150, 250) / 100;
+			if (!cue.pin_sku.empty() && cue.pin_sku != s.pinned_sku && rng_.chance(0.5))
+				out.push_back(PinProduct{cue.pin_sku});
+		} else if (now - cue_shown_ms_ >= cue_dwell_ms_) {
+			out.push_back(NextCue{});
+		}
+	}
+}
+
+} // namespace lcs::session

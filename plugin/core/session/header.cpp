@@ -1,0 +1,50 @@
+#include "core/session/header.hpp"
+
+#include "core/crypto/sha256.hpp"
+#include "core/metrics/log_reader.hpp"
+#include "core/promo/promotion_json.hpp"
+
+namespace lcs::session {
+
+std::string make_session_id(const audience::Scenario &scenario, const SessionInfo &info)
+{
+	return "s-" + crypto::sha256_hex(scenario.id + "\n" + std::to_string(info.seed) + "\n" + info.started_at + "\n" +
+					 info.trainee)
+				  .substr(0, 16);
+}
+
+nlohmann::ordered_json make_header(const pack::Library &library, const audience::Scenario &scenario, const SessionInfo &info)
+{
+	nlohmann::ordered_json h;
+	h["type"] = "session";
+	h["schema"] = metrics::kSessionSchema;
+	h["session_id"] = make_session_id(scenario, info);
+	h["started_at"] = info.started_at;
+	h["trainee"] = info.trainee;
+	nlohmann::ordered_json sc;
+	sc["id"] = scenario.id;
+	sc["name"] = scenario.name;
+	sc["duration_seconds"] = info.duration_seconds;
+	sc["language"] = library.language();
+	h["scenario"] = sc;
+	h["seed"] = info.seed;
+	auto packs = nlohmann::ordered_json::array();
+	for (const auto &p : library.packs())
+		packs.push_back({{"id", p.meta.id}, {"version", p.meta.version}, {"sha256", p.sha256}});
+	h["packs"] = packs;
+	auto products = nlohmann::ordered_json::array();
+	for (const auto *p : library.products())
+		products.push_back({{"sku", p->sku}, {"name", p->name}, {"list_price_cents", p->list_price_cents}, {"stock", p->stock}});
+	h["products"] = products;
+	auto promotions = nlohmann::ordered_json::array();
+	for (const auto *p : library.promotions())
+		promotions.push_back(promo::to_json(*p));
+	h["promotions"] = promotions;
+	auto segments = nlohmann::ordered_json::array();
+	for (const auto *s : library.segments())
+		segments.push_back({{"segment_id", s->id}, {"name", s->name}, {"kind", s->kind}, {"planned_ms", static_cast<int64_t>(s->planned_seconds) * 1000}});
+	h["segments"] = segments; // an extension: readers may ignore it
+	return h;
+}
+
+} // namespace lcs::session

@@ -1,0 +1,207 @@
+// The live room end to end in the core: determinism, the log contract, invariants, crash safety,
+// and a strong host measurably beating a weak one.
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/metrics/contract_check.hpp"
+#include "core/metrics/log_reader.hpp"
+#include "core/metrics/metrics.hpp"
+#include "core/pack/library.hpp"
+#include "core/session/headless_run.hpp"
+
+namespace {
+using namespace lcs;
+
+std::shared_ptr<const pack::Library> farm()
+{
+	static auto lib = pack::Library::load({std::filesystem::u8path(std::string(LCS_SOURCE_DIR) +
+								      "/scripts-library/packs/farm-origin/farm-origin.zh-CN.json")})
+				  .library;
+	return lib;
+}
+
+std::shared_ptr<const audience::AudienceData> audience_zh()
+{
+	static std::shared_ptr<const audience::AudienceData> data = [] {
+		diag::Diagnostics d;
+		auto loaded = audience::AudienceData::load(std::filesystem::u8path(std::string(LCS_SOURCE_DIR) + "/data/audience"), "zh-CN", d);
+		EXPECT_TRUE(loaded.has_value());
+		return std::make_shared<const audience::AudienceData>(std::move(*loaded));
+	}();
+	return data;
+}
+
+std::string temp(const std::string &name)
+{
+	return testing::TempDir() + name;
+}
+
+std::string read_all(const std::string &path)
+{
+	std::ifstream in(path, std::ios::binary);
+	std::ostringstream s;
+	s << in.rdbuf();
+	return s.str();
+}
+
+session::HeadlessResult run(uint64_t seed, session::Policy policy, const std::string &path, int duration = 600,
+			    const std::string &scenario = "")
+{
+	session::HeadlessOptions o;
+	o.seed = seed;
+	o.policy = policy;
+	o.duration_seconds = duration;
+	o.log_path = path;
+	o.scenario_id = scenario;
+	return session::run_headless(farm(), audience_zh(), o);
+}
+
+metrics::Metrics metrics_of(const std::string &path)
+{
+	metrics::MetricsAccumulator acc;
+	metrics::read_session_log(path, {}, [&](const nlohmann::json &e) { acc.add(e); });
+	return acc.finish();
+}
+
+TEST(LiveSession, SameInputsGiveTheSameBytesAndAnotherSeedDoesNot)
+{
+	ASSERT_TRUE(run(11, session::Policy::Strong, temp("a.jsonl")).ok);
+	ASSERT_TRUE(run(11, session::Policy::Strong, temp("b.jsonl")).ok);
+	ASSERT_TRUE(run(12, session::Policy::Strong, temp("c.jsonl")).ok);
+	const auto a = read_all(temp("a.jsonl"));
+	EXPECT_GT(a.size(), 10000u);
+	EXPECT_EQ(a, read_all(temp("b.jsonl")));
+	EXPECT_NE(a, read_all(temp("c.jsonl")));
+}
+
+TEST(LiveSession, EveryLineFollowsTheContractAndTheInvariantsHold)
+{
+	// The tough room has a stock-out incident, objection waves and a troll.
+	const std::string path = temp("contract.jsonl");
+	ASSERT_TRUE(run(5, session::Policy::Strong, path, 1200, "farm-tough-room").ok);
+	nlohmann::json header;
+	std::map<std::string, int64_t> stock;
+	std::map<std::string, int64_t> sold;
+	std::set<std::string> present;
+	std::set<std::string> types;
+	int64_t last_t = 0;
+	size_t lines = 0;
+	const auto report = metrics::read_session_log(
+		path,
+		[&](const nlohmann::json &h) {
+			header = h;
+			for (const auto &p : h["products"])
+				stock[p["sku"].get<std::string>()] = p["stock"].get<int64_t>();
+		},
+		[&](const nlohmann::json &e) {
+			++lines;
+			ASSERT_EQ(metrics::check_event(e), "") << e.dump();
+			const int64_t t = e["t"].get<int64_t>();
+			ASSERT_GE(t, last_t) << "t decreased: " << e.dump();
+			last_t = t;
+			const std::string type = e["type"].get<std::string>();
+			types.insert(type);
+			if (type == "viewer_join") {
+				ASSERT_TRUE(present.insert(e["viewer"].get<std::string>()).second) << "joined twice: " << e.dump();
+			} else if (type == "viewer_leave") {
+				ASSERT_EQ(present.erase(e["viewer"].get<std::string>()), 1u) << "leave without join: " << e.dump();
+			} else if (type == "order") {
+				const auto sku = e["sku"].get<std::string>();
+				sold[sku] += e["qty"].get<int64_t>();
+				ASSERT_LE(sold[sku], stock[sku]) << "oversold " << sku;
+				ASSERT_TRUE(present.count(e["viewer"].get<std::string>())) << "an absent viewer ordered";
+			} else if (type == "incident" && e["kind"] == "stock_out") {
+				stock["FARM-KIWI-2500"] = sold["FARM-KIWI-2500"]; // nothing more may sell
+			}
+		});
+	EXPECT_TRUE(report.problems.empty());
+	ASSERT_EQ(metrics::check_header(header), "");
+	EXPECT_GT(lines, 1000u);
+	for (const char *type : {"viewer_join", "viewer_leave", "comment", "comment_answered", "follow", "product_pin",
+				 "product_click", "order", "promo_start", "promo_tier", "coupon_claim", "segment_start",
+				 "cue_shown", "voice", "incident", "session_end"})
+		EXPECT_TRUE(types.count(type)) << "no " << type << " event in a whole strong session";
+}
+
+TEST(LiveSession, AKilledWriterLeavesALogThatReadsBackToTheLastCompleteEvent)
+{
+	const std::string path = temp("crash.jsonl");
+	const pid_t child = fork();
+	ASSERT_GE(child, 0);
+	if (child == 0) {
+		// A long session; the parent kills it mid-way.
+		session::HeadlessOptions o;
+		o.seed = 3;
+		o.duration_seconds = 4 * 3600;
+		o.log_path = path;
+		o.step_ms = 20;
+		session::run_headless(farm(), audience_zh(), o);
+		_exit(0);
+	}
+	std::this_thread::sleep_for(std::chrono::milliseconds(400));
+	kill(child, SIGKILL);
+	int status = 0;
+	waitpid(child, &status, 0);
+	ASSERT_TRUE(WIFSIGNALED(status)) << "the session ended before it could be killed";
+
+	bool header_ok = false;
+	size_t events = 0;
+	int64_t last_t = -1;
+	const auto report = metrics::read_session_log(
+		path, [&](const nlohmann::json &h) { header_ok = metrics::check_header(h).empty(); },
+		[&](const nlohmann::json &e) {
+			++events;
+			EXPECT_EQ(metrics::check_event(e), "");
+			last_t = e["t"].get<int64_t>();
+		});
+	EXPECT_TRUE(header_ok);
+	EXPECT_GT(events, 100u);
+	EXPECT_TRUE(report.problems.empty()) << report.problems.front().to_string();
+	// The metrics still compute: the session ends at the last complete event.
+	const auto m = metrics_of(path);
+	EXPECT_DOUBLE_EQ(m.duration_s, static_cast<double>(last_t) / 1000.0);
+}
+
+TEST(LiveSession, IdleHostHasOnlySilence)
+{
+	const std::string path = temp("idle.jsonl");
+	ASSERT_TRUE(run(4, session::Policy::Idle, path, 300).ok);
+	const auto m = metrics_of(path);
+	EXPECT_EQ(m.orders, 0);
+	EXPECT_DOUBLE_EQ(*m.talk_ratio, 0.0);
+	EXPECT_GT(m.dead_air_s, 290.0);
+}
+
+TEST(LiveSession, StrongBeatsWeakOnEverySeed)
+{
+	std::ostringstream table;
+	table << "seed  gmv_strong  gmv_weak  ratio  watch_strong  watch_weak  ratio\n";
+	for (uint64_t seed = 1; seed <= 10; ++seed) {
+		const std::string s = temp("strong.jsonl");
+		const std::string w = temp("weak.jsonl");
+		ASSERT_TRUE(run(seed, session::Policy::Strong, s, 1500).ok);
+		ASSERT_TRUE(run(seed, session::Policy::Weak, w, 1500).ok);
+		const auto ms = metrics_of(s);
+		const auto mw = metrics_of(w);
+		const double gmv_ratio = static_cast<double>(ms.gmv_cents) / static_cast<double>(std::max<int64_t>(1, mw.gmv_cents));
+		const double watch_ratio = *ms.avg_watch_s / *mw.avg_watch_s;
+		table << std::setw(4) << seed << std::setw(12) << ms.gmv_cents / 100 << std::setw(10) << mw.gmv_cents / 100
+		      << std::setw(7) << std::fixed << std::setprecision(2) << gmv_ratio << std::setw(14) << std::setprecision(1)
+		      << *ms.avg_watch_s << std::setw(12) << *mw.avg_watch_s << std::setw(7) << std::setprecision(2) << watch_ratio
+		      << '\n';
+		EXPECT_GE(gmv_ratio, 1.5) << "seed " << seed;
+		EXPECT_GE(watch_ratio, 1.3) << "seed " << seed;
+	}
+	std::cout << table.str();
+}
+
+} // namespace
