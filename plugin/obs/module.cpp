@@ -4,7 +4,10 @@
 #include "core/log/log.hpp"
 #include "core/version.hpp"
 #include "log/obs-log-sink.hpp"
+#include "filters/voice-meter-filter.hpp"
+#include "sources/comment-feed/comment-feed-source.hpp"
 #include "sources/cue-prompter/cue-prompter-source.hpp"
+#include "sources/room-stats/room-stats-source.hpp"
 #include "sources/order-ticker/order-ticker-source.hpp"
 #include "sources/price-card/price-card-source.hpp"
 #include "studio/hotkeys.hpp"
@@ -30,6 +33,9 @@ bool obs_module_load(void)
 	lcs::obs::register_cue_prompter_source();
 	lcs::obs::register_price_card_source();
 	lcs::obs::register_order_ticker_source();
+	lcs::obs::register_comment_feed_source();
+	lcs::obs::register_room_stats_source();
+	lcs::obs::register_voice_meter_filter();
 	lcs::obs::register_script_hotkeys();
 	lcs::log::logger()->info("module loaded: version {}", lcs::kVersionString);
 	return true;

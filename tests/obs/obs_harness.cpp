@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <thread>
+#include <unistd.h>
 
 #include <QImage>
 #include <QString>
@@ -68,6 +69,16 @@ void Frame::save_png(const std::string &name) const
 	image.save(QString::fromStdString(dir + "/" + name + ".png"));
 }
 
+bool ObsHarness::open_stock_module(const char *name)
+{
+	const std::string binary = std::string("/usr/lib/x86_64-linux-gnu/obs-plugins/") + name + ".so";
+	const std::string data = std::string("/usr/share/obs/obs-plugins/") + name;
+	obs_module_t *module = nullptr;
+	if (obs_open_module(&module, binary.c_str(), data.c_str()) != MODULE_SUCCESS)
+		return false;
+	return obs_init_module(module);
+}
+
 ObsHarness &ObsHarness::get()
 {
 	return *g_harness;
@@ -81,7 +92,8 @@ void ObsHarness::SetUp()
 	ASSERT_NE(x_display_, nullptr) << "cannot open X display " << env_or("DISPLAY", "(unset)");
 	obs_set_nix_platform_display(x_display_);
 
-	ASSERT_TRUE(obs_startup(locale_.c_str(), nullptr, nullptr)) << "obs_startup failed";
+	module_config_ = testing::TempDir() + "lcs-obs-module-config-" + std::to_string(getpid());
+	ASSERT_TRUE(obs_startup(locale_.c_str(), module_config_.c_str(), nullptr)) << "obs_startup failed";
 
 	obs_video_info ovi = {};
 	ovi.graphics_module = "libobs-opengl";

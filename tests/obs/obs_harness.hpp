@@ -54,9 +54,15 @@ public:
 	static void wait_frames(int frames);
 
 	[[nodiscard]] const std::string &locale() const { return locale_; }
+	/// Where modules keep their configuration in this run (obs_module_config_path roots here).
+	[[nodiscard]] const std::string &module_config() const { return module_config_; }
+
+	/// Opens and initialises one of the system's stock OBS modules (e.g. "obs-ffmpeg").
+	static bool open_stock_module(const char *name);
 
 private:
 	std::string locale_;
+	std::string module_config_;
 	obs_module_t *module_ = nullptr;
 	void *x_display_ = nullptr;
 };

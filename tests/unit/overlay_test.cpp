@@ -75,3 +75,32 @@ TEST(MaskName, KeepsTheFirstCharacter)
 }
 
 } // namespace
+
+#include "core/audio/voice_activity.hpp"
+
+namespace {
+using lcs::audio::VoiceActivity;
+
+TEST(VoiceActivity, HysteresisIgnoresShortPausesAndTheBand)
+{
+	VoiceActivity v({-40.0, 6.0, 100, 400});
+	EXPECT_FALSE(v.feed(-30, 50).has_value()); // 50 ms above: not yet talk
+	EXPECT_EQ(v.feed(-30, 50), true);          // 100 ms: talk
+	EXPECT_FALSE(v.feed(-60, 300).has_value()); // a pause between words
+	EXPECT_FALSE(v.feed(-30, 20).has_value());
+	EXPECT_FALSE(v.feed(-43, 1000).has_value()); // inside the band: stays talk
+	EXPECT_FALSE(v.feed(-60, 399).has_value());
+	EXPECT_EQ(v.feed(-60, 1), false);           // 400 ms below: silence
+	EXPECT_FALSE(v.feed(-60, 5000).has_value());
+	EXPECT_EQ(v.talking(), false);
+}
+
+TEST(VoiceActivity, RmsLevel)
+{
+	std::vector<float> silence(480, 0.0f);
+	EXPECT_DOUBLE_EQ(lcs::audio::rms_dbfs(silence.data(), silence.size()), -120.0);
+	std::vector<float> half(480, 0.5f);
+	EXPECT_NEAR(lcs::audio::rms_dbfs(half.data(), half.size()), -6.02, 0.01);
+}
+
+} // namespace

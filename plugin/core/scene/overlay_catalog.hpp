@@ -12,6 +12,10 @@ inline constexpr std::string_view kCuePrompter = "lcs_cue_prompter";
 inline constexpr std::string_view kPriceCard = "lcs_price_card";
 inline constexpr std::string_view kOrderTicker = "lcs_order_ticker";
 
-inline constexpr std::array<std::string_view, 3> kRegisteredOverlays = {kCuePrompter, kPriceCard, kOrderTicker};
+inline constexpr std::string_view kCommentFeed = "lcs_comment_feed";
+inline constexpr std::string_view kRoomStats = "lcs_room_stats";
+
+inline constexpr std::array<std::string_view, 5> kRegisteredOverlays = {kCuePrompter, kPriceCard, kOrderTicker,
+									 kCommentFeed, kRoomStats};
 
 } // namespace lcs::scene

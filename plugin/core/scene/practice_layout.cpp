@@ -16,14 +16,16 @@ struct Names {
 	const char *cue_prompter;
 	const char *price_card;
 	const char *order_ticker;
+	const char *comment_feed;
+	const char *room_stats;
 };
 
 Names names_for(const std::string &language)
 {
 	if (language.rfind("zh", 0) == 0)
-		return {"摄像头", "摄像头占位", "直播间（横屏）", "直播间（竖屏 9:16）", "话术提词器", "价格卡", "订单播报"};
+		return {"摄像头", "摄像头占位", "直播间（横屏）", "直播间（竖屏 9:16）", "话术提词器", "价格卡", "订单播报", "评论区", "直播间数据"};
 	return {"Camera", "Camera placeholder", "Live room (landscape)", "Live room (phone 9:16)", "Cue prompter",
-		"Price card", "Order ticker"};
+		"Price card", "Order ticker", "Comment feed", "Room stats"};
 }
 
 Box scaled(const Box &frame, double fx, double fy, double fw, double fh)
@@ -81,7 +83,7 @@ PracticeLayout make_practice_layout(const PracticeLayoutOptions &options)
 	const int phone_h = canvas.h;
 	const int phone_w = std::min(canvas.w, phone_h * 9 / 16);
 	const Box phone{(canvas.w - phone_w) / 2, 0, phone_w, phone_h};
-	SceneSpec portrait{n.portrait, {{camera_name, phone, true}}, scaled(phone, 0.15, 0.06, 0.70, 0.34)};
+	SceneSpec portrait{n.portrait, {{camera_name, phone, true}}, scaled(phone, 0.15, 0.10, 0.70, 0.30)};
 	auto add = [&](std::string_view id, const std::string &name, const Box &land, const Box &port, nlohmann::json land_settings,
 		       nlohmann::json port_settings) {
 		const std::string port_name = name + " 9:16";
@@ -94,18 +96,28 @@ PracticeLayout make_practice_layout(const PracticeLayoutOptions &options)
 	for (const auto id : kRegisteredOverlays) {
 		if (id == kCuePrompter) {
 			const Box land = scaled(canvas, 0.30, 0.70, 0.40, 0.27);
-			const Box port = scaled(phone, 0.04, 0.53, 0.92, 0.17);
+			const Box port = scaled(phone, 0.04, 0.52, 0.54, 0.19);
 			add(id, n.cue_prompter, land, port, prompter_settings(land, pack), prompter_settings(port, pack));
 		} else if (id == kPriceCard) {
 			const Box land = scaled(canvas, 0.72, 0.04, 0.26, 0.42);
-			const Box port = scaled(phone, 0.04, 0.72, 0.70, 0.25);
+			const Box port = scaled(phone, 0.04, 0.72, 0.54, 0.25);
 			add(id, n.price_card, land, port, overlay_settings(land), overlay_settings(port));
 		} else if (id == kOrderTicker) {
 			const Box land = scaled(canvas, 0.72, 0.50, 0.26, 0.30);
-			const Box port = scaled(phone, 0.04, 0.41, 0.60, 0.11);
+			const Box port = scaled(phone, 0.04, 0.41, 0.54, 0.10);
 			nlohmann::json port_settings = overlay_settings(port);
 			port_settings["max_lines"] = 2;
 			add(id, n.order_ticker, land, port, overlay_settings(land), port_settings);
+		} else if (id == kCommentFeed) {
+			const Box land = scaled(canvas, 0.02, 0.17, 0.26, 0.80);
+			const Box port = scaled(phone, 0.62, 0.41, 0.34, 0.56);
+			nlohmann::json port_settings = overlay_settings(port);
+			port_settings["font"] = {{"size", 14}};
+			add(id, n.comment_feed, land, port, overlay_settings(land), port_settings);
+		} else if (id == kRoomStats) {
+			const Box land = scaled(canvas, 0.02, 0.03, 0.26, 0.12);
+			const Box port = scaled(phone, 0.04, 0.01, 0.92, 0.08);
+			add(id, n.room_stats, land, port, overlay_settings(land), overlay_settings(port));
 		}
 	}
 	layout.scenes.push_back(std::move(landscape));

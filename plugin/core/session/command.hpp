@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "core/audience/audience_data.hpp"
 #include "core/pack/library.hpp"
 
 // Inputs to the session controller. Whatever thread they come from (hotkey, dock, websocket),
@@ -27,6 +28,8 @@ struct MarkKeywordSaid {
 struct UseLibrary {
 	std::shared_ptr<const pack::Library> library;
 	uint64_t seed = 0;
+	/// The audience data of the library's language (needed to start sessions); may be null.
+	std::shared_ptr<const audience::AudienceData> audience;
 };
 
 struct PinProduct {
@@ -65,6 +68,11 @@ struct StartSession {
 	int duration_seconds = 0; // 0: the scenario's duration
 };
 struct StopSession {};
+/// Stops the running session, or starts one with these settings (decided when applied, so a
+/// hotkey pressed twice quickly cannot act on a stale view).
+struct ToggleSession {
+	StartSession start;
+};
 /// The microphone: talk or silence (from the voice meter or an autopilot).
 struct Voice {
 	bool talking = false;
@@ -85,6 +93,6 @@ struct InjectComment {
 using Command = std::variant<NextCue, PreviousCue, NextSegment, PreviousSegment, JumpToSegment, ToggleSegmentTimer,
 			     MarkKeywordSaid, UseLibrary, PinProduct, UnpinProduct, PinNextProduct, PinPreviousProduct,
 			     StartPromotion, StopPromotion, ToggleSegmentPromotion, PlaceOrder, ClaimCoupon, StartSession,
-			     StopSession, Voice, AnswerComment, CallInteraction, InjectComment>;
+			     StopSession, ToggleSession, Voice, AnswerComment, CallInteraction, InjectComment>;
 
 } // namespace lcs::session

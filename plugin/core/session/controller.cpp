@@ -159,6 +159,10 @@ void Controller::apply(const Command &command)
 	};
 	std::visit(Overloaded{
 			   [&](const UseLibrary &c) {
+				   if (simulator_)
+					   end_session("script_changed");
+				   if (c.audience)
+					   audience_data_ = c.audience;
 				   pin("");
 				   navigator_.emplace(c.library);
 				   engine_.reset();
@@ -256,6 +260,12 @@ void Controller::apply(const Command &command)
 			   [&](const StopSession &) {
 				   if (simulator_)
 					   end_session("stopped");
+			   },
+			   [&](const ToggleSession &c) {
+				   if (simulator_)
+					   end_session("stopped");
+				   else
+					   start_session(c.start);
 			   },
 			   [&](const Voice &c) { set_voice(c.talking); },
 			   [&](const AnswerComment &c) {

@@ -17,7 +17,7 @@ HeadlessResult run_headless(std::shared_ptr<const pack::Library> library,
 	}
 	Controller controller;
 	controller.set_audience_data(std::move(audience));
-	controller.submit(UseLibrary{library, options.seed.value_or(scenario->seed)});
+	controller.submit(UseLibrary{library, options.seed.value_or(scenario->seed), nullptr});
 	StartSession start;
 	start.scenario_id = scenario->id;
 	start.seed = options.seed;

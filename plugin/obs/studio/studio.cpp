@@ -8,6 +8,7 @@
 #include "core/log/log.hpp"
 #include "core/pack/library.hpp"
 #include "core/pack/pack_loader.hpp"
+#include "core/platform/clock.hpp"
 
 namespace lcs::obs {
 namespace {
@@ -40,6 +41,7 @@ Studio::Studio()
 Studio::~Studio()
 {
 	obs_remove_tick_callback(&Studio::on_tick, this);
+	controller_.shutdown(); // a running session's log gets its session_end
 }
 
 void Studio::on_tick(void *param, float seconds)
@@ -54,6 +56,21 @@ void Studio::tick(float seconds)
 	const auto whole = static_cast<int64_t>(std::floor(pending_ms_));
 	pending_ms_ -= static_cast<double>(whole);
 	controller_.tick(whole);
+	for (const auto &e : controller_.events())
+		if (e.type == "session_end")
+			lcs::log::logger()->info("practice session ended ({})", e.fields.value("reason", ""));
+	// Tell the log why a command was refused (a hotkey pressed at the wrong moment, say).
+	const auto snap = controller_.snapshot();
+	if (snap->session_running && snap->session_id != logged_session_) {
+		logged_session_ = snap->session_id;
+		lcs::log::logger()->info("practice session {} started (scenario {}); log: {}", snap->session_id, snap->scenario_id,
+					 snap->log_path.empty() ? "(none)" : snap->log_path);
+	}
+	if (snap->last_refusal != last_refusal_) {
+		last_refusal_ = snap->last_refusal;
+		if (!last_refusal_.empty())
+			lcs::log::logger()->warn("refused: {}", last_refusal_);
+	}
 }
 
 void Studio::scan_bundled_packs()
@@ -79,6 +96,87 @@ void Studio::scan_bundled_packs()
 	lcs::log::logger()->info("{} bundled script pack(s) in {}", bundled_.size(), pack::path_utf8(packs_dir_));
 }
 
+std::shared_ptr<const audience::AudienceData> Studio::audience_for(const std::string &language)
+{
+	if (const auto it = audiences_.find(language); it != audiences_.end())
+		return it->second;
+	char *dir = obs_module_file("audience");
+	if (!dir) {
+		lcs::log::logger()->warn("no audience data in the module data folder: sessions cannot start");
+		return nullptr;
+	}
+	diag::Diagnostics problems;
+	auto data = audience::AudienceData::load(std::filesystem::u8path(dir), language, problems);
+	bfree(dir);
+	for (const auto &d : problems)
+		lcs::log::logger()->warn("audience data: {}", d.to_string());
+	std::shared_ptr<const audience::AudienceData> shared =
+		data ? std::make_shared<const audience::AudienceData>(std::move(*data)) : nullptr;
+	audiences_[language] = shared;
+	return shared;
+}
+
+std::string Studio::sessions_folder()
+{
+	char *dir = obs_module_config_path("sessions");
+	if (!dir)
+		return {};
+	std::string folder = dir;
+	bfree(dir);
+	std::error_code ec;
+	std::filesystem::create_directories(std::filesystem::u8path(folder), ec);
+	return ec ? std::string() : folder;
+}
+
+void Studio::start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed)
+{
+	controller_.submit(prepare_start(scenario_id, trainee, seed));
+}
+
+session::StartSession Studio::prepare_start(const std::string &scenario_id, const std::string &trainee,
+					    std::optional<uint64_t> seed)
+{
+	// No script in use yet: the first bundled pack in OBS's language (else the first bundled pack).
+	bool has_script = false;
+	{
+		std::lock_guard lock(load_mutex_);
+		has_script = !files_in_use_.empty();
+	}
+	if (!has_script && !bundled_.empty()) {
+		const std::string locale = obs_get_locale() ? obs_get_locale() : "";
+		const BundledPack *choice = &bundled_.front();
+		for (const auto &p : bundled_)
+			if (p.language == locale) {
+				choice = &p;
+				break;
+			}
+		use_packs({bundled_pack_path(choice->relative_path)});
+	}
+	session::StartSession start;
+	start.scenario_id = scenario_id;
+	start.trainee = trainee.empty() ? std::string("trainee") : trainee;
+	start.started_at = platform::utc_now_iso8601();
+	start.seed = seed;
+	if (const std::string folder = sessions_folder(); !folder.empty()) {
+		std::string stamp = start.started_at;
+		for (char &c : stamp)
+			if (c == ':')
+				c = '-';
+		const std::string base = folder + "/" + stamp + (scenario_id.empty() ? std::string() : "-" + scenario_id);
+		start.log_path = base + ".jsonl";
+		std::error_code ec;
+		for (int n = 2; std::filesystem::exists(std::filesystem::u8path(start.log_path), ec); ++n)
+			start.log_path = base + "-" + std::to_string(n) + ".jsonl"; // never overwrite a session
+	}
+	return start;
+}
+
+void Studio::toggle_session()
+{
+	// The controller decides on its own thread whether this starts or stops.
+	controller_.submit(session::ToggleSession{prepare_start({}, {}, std::nullopt)});
+}
+
 std::string Studio::bundled_pack_path(const std::string &relative_path) const
 {
 	for (const auto &p : bundled_)
@@ -101,7 +199,7 @@ Studio::LoadOutcome Studio::use_packs(const std::vector<std::string> &files)
 		return outcome;
 	}
 	if (files.empty()) {
-		controller_.submit(session::UseLibrary{nullptr});
+		controller_.submit(session::UseLibrary{nullptr, 0, nullptr});
 		files_in_use_.clear();
 		times_in_use_.clear();
 		lcs::log::logger()->info("script closed");
@@ -121,7 +219,8 @@ Studio::LoadOutcome Studio::use_packs(const std::vector<std::string> &files)
 	}
 	lcs::log::logger()->info("script in use: {} segment(s), {} s planned, from {}", loaded.library->segments().size(),
 				 loaded.library->planned_seconds(), files.empty() ? std::string("-") : files.front());
-	controller_.submit(session::UseLibrary{std::move(loaded.library)});
+	const std::string language = loaded.library->language();
+	controller_.submit(session::UseLibrary{std::move(loaded.library), 0, audience_for(language)});
 	files_in_use_ = files;
 	times_in_use_ = times;
 	outcome.loaded = true;

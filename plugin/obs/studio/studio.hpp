@@ -1,11 +1,14 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "core/audience/audience_data.hpp"
 #include "core/diag/diagnostic.hpp"
 #include "core/session/controller.hpp"
 
@@ -40,6 +43,14 @@ public:
 	/// On any error the script in use stays as it was. Any thread; blocks only on file reading.
 	LoadOutcome use_packs(const std::vector<std::string> &files);
 
+	/// Starts a practice session on the script in use (its first scenario unless named), logging
+	/// to the module's config folder sessions/<started_at>-<scenario>.jsonl.
+	void start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed);
+	/// Stops the running session, or starts one.
+	void toggle_session();
+	/// The folder session logs go to (created when missing); empty when there is none.
+	static std::string sessions_folder();
+
 	[[nodiscard]] const std::vector<BundledPack> &bundled_packs() const { return bundled_; }
 	/// Absolute path of a bundled pack, or empty when unknown.
 	[[nodiscard]] std::string bundled_pack_path(const std::string &relative_path) const;
@@ -50,11 +61,16 @@ private:
 	static void on_tick(void *param, float seconds);
 	void tick(float seconds);
 	void scan_bundled_packs();
+	session::StartSession prepare_start(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed);
+	std::shared_ptr<const audience::AudienceData> audience_for(const std::string &language); // load_mutex_ held
 
 	session::Controller controller_;
 	double pending_ms_ = 0.0; // fractional milliseconds carried between frames (video thread)
+	std::string last_refusal_; // video thread
+	std::string logged_session_; // video thread
 	std::filesystem::path packs_dir_;
 	std::vector<BundledPack> bundled_;
+	std::map<std::string, std::shared_ptr<const audience::AudienceData>> audiences_; // by language; load_mutex_
 
 	std::mutex load_mutex_;
 	std::vector<std::string> files_in_use_; // guarded by load_mutex_

@@ -140,7 +140,7 @@ TEST(SessionController, CommandsApplyAtTheNextTickInOrder)
 	lcs::session::Controller c;
 	const auto before = c.snapshot();
 	EXPECT_FALSE(before->cue.has_script);
-	c.submit(lcs::session::UseLibrary{library()});
+	c.submit(lcs::session::UseLibrary{library(), 0, nullptr});
 	c.submit(lcs::session::NextCue{});
 	c.submit(lcs::session::NextCue{});
 	EXPECT_FALSE(c.snapshot()->cue.has_script); // nothing applied before the tick
@@ -159,7 +159,7 @@ TEST(SessionController, CommandsApplyAtTheNextTickInOrder)
 TEST(SessionController, PublishesOnlyWhenSomethingVisibleChanged)
 {
 	lcs::session::Controller c;
-	c.submit(lcs::session::UseLibrary{library()});
+	c.submit(lcs::session::UseLibrary{library(), 0, nullptr});
 	c.tick(0);
 	const auto v1 = c.snapshot()->version;
 	c.tick(300);

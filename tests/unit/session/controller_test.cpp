@@ -26,7 +26,7 @@ bool has_event(const Controller &c, const std::string &type)
 TEST(SessionControllerLive, PinCyclesThroughTheShelfAndLogsPinAndUnpin)
 {
 	Controller c;
-	c.submit(UseLibrary{farm_pack(), 7});
+	c.submit(UseLibrary{farm_pack(), 7, nullptr});
 	c.tick(0);
 	c.submit(PinNextProduct{});
 	c.tick(10);
@@ -53,7 +53,7 @@ TEST(SessionControllerLive, PinCyclesThroughTheShelfAndLogsPinAndUnpin)
 TEST(SessionControllerLive, SegmentPromotionToggleStartsThenStops)
 {
 	Controller c;
-	c.submit(UseLibrary{farm_pack(), 7});
+	c.submit(UseLibrary{farm_pack(), 7, nullptr});
 	c.submit(JumpToSegment{"farm-price"});
 	c.submit(ToggleSegmentPromotion{});
 	c.tick(0);
@@ -71,7 +71,7 @@ TEST(SessionControllerLive, OrdersOnThePinnedProductReachTheTickerAndTotals)
 {
 	Controller c;
 	c.set_viewer_name("v1", "王小明");
-	c.submit(UseLibrary{farm_pack(), 7});
+	c.submit(UseLibrary{farm_pack(), 7, nullptr});
 	c.submit(PinProduct{"FARM-HONEY-500"});
 	c.submit(StartPromotion{"farm-honey-tiers"});
 	c.submit(PlaceOrder{"v1", "", 2, {}});
@@ -93,7 +93,7 @@ TEST(SessionControllerLive, OrdersOnThePinnedProductReachTheTickerAndTotals)
 TEST(SessionControllerLive, PublishesEverySecondForCountdowns)
 {
 	Controller c;
-	c.submit(UseLibrary{farm_pack(), 7});
+	c.submit(UseLibrary{farm_pack(), 7, nullptr});
 	c.tick(0);
 	const auto v = c.snapshot()->version;
 	c.tick(999);
