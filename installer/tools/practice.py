@@ -10,6 +10,41 @@ from pathlib import Path
 from obs_launcher import ObsInstance
 
 
+# A short autopiloted rehearsal through the plugin's own hotkeys (as a Stream Deck would press them):
+# start the session, walk the script, pin the product, launch the segment's promotion, answer.
+REHEARSAL = [
+    (0.0, "lcs.start_stop_session"),
+    (1.0, "lcs.pin_next_product"),
+    (2.0, "lcs.next_cue"),
+    (3.0, "lcs.call_interaction"),
+    (4.0, "lcs.next_segment"),
+    (5.0, "lcs.answer_oldest_question"),
+    (6.0, "lcs.next_cue"),
+    (7.0, "lcs.answer_oldest_question"),
+]
+
+
+def rehearse(client, seconds):
+    start = time.monotonic()
+    for at, hotkey in REHEARSAL:
+        if at >= seconds:
+            break
+        time.sleep(max(0.0, start + at - time.monotonic()))
+        client.call("TriggerHotkeyByName", {"hotkeyName": hotkey})
+    time.sleep(max(0.0, start + seconds - time.monotonic()))
+
+
+def copy_session_logs(obs, output):
+    import shutil
+    folder = obs.obs_dir / "plugin_config" / "live-commerce-studio" / "sessions"
+    copied = []
+    for log in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+        target = output / log.name
+        shutil.copy(log, target)
+        copied.append(target)
+    return copied
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", required=True, help="build folder (holds rundir/ and plugin/cli/lcs)")
@@ -38,17 +73,22 @@ def main():
                 if time.monotonic() > deadline:
                     raise TimeoutError("OBS did not start recording")
                 time.sleep(0.2)
-            time.sleep(args.seconds)
+            rehearse(client, args.seconds)
             scene = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
             client.screenshot(scene, str(output / "practice-scene.png"))
+            client.call("TriggerHotkeyByName", {"hotkeyName": "lcs.start_stop_session"})
+            time.sleep(1.0)
             recording = client.call("StopRecord")["outputPath"]
             client.wait_event(lambda e: e["eventType"] == "RecordStateChanged"
                               and e["eventData"]["outputState"] == "OBS_WEBSOCKET_OUTPUT_STOPPED", timeout=60)
         code = obs.stop()
+        logs = copy_session_logs(obs, output)
         print(f"OBS exited with {code}; output folder: {output}")
         print(f"  recording:  {recording}")
         print(f"  screenshot: {output / 'practice-scene.png'}")
         print(f"  OBS log:    {output / 'obs-log.txt'}")
+        for log in logs:
+            print(f"  session log: {log}")
         return 0 if Path(recording).is_file() and Path(recording).stat().st_size > 0 else 1
     finally:
         if obs.process.poll() is None:

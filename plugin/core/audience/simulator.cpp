@@ -354,10 +354,16 @@ void Simulator::step(int64_t t, const HostState &host, promo::Engine &engine, se
 			} else if (silence_s >= 5 && r < 0.5) {
 				comment(v, "reaction", pick_text(reaction("bored"), host.pinned_sku, engine, t), t, out);
 			} else if (open_question_[vi] < 0 && r < question_share) {
-				const auto &topic = pick_topic(p.question_topics);
-				const auto it = data_->corpus.question.find(topic);
-				if (it != data_->corpus.question.end())
-					comment(v, "question", pick_text(it->second, host.pinned_sku, engine, t), t, out);
+				// A third of the questions are the pack's own FAQ for the pinned product.
+				const pack::Product *product = pinned ? library_->product(host.pinned_sku) : nullptr;
+				if (product && !product->faq.empty() && rng_.chance(0.33)) {
+					comment(v, "question", product->faq[rng_.below(product->faq.size())].question, t, out);
+				} else {
+					const auto &topic = pick_topic(p.question_topics);
+					const auto it = data_->corpus.question.find(topic);
+					if (it != data_->corpus.question.end())
+						comment(v, "question", pick_text(it->second, host.pinned_sku, engine, t), t, out);
+				}
 			} else if (pinned && r < question_share + 0.2) {
 				const auto &topic = pick_topic(p.objection_topics);
 				const auto it = data_->corpus.objection.find(topic);
