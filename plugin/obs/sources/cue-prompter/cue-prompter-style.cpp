@@ -4,7 +4,7 @@
 
 #include <obs.hpp>
 
-#include "render/qt-text.hpp"
+#include "render/raster-source.hpp"
 
 namespace lcs::obs {
 namespace {
@@ -17,11 +17,7 @@ int clamped(obs_data_t *settings, const char *name, int lo, int hi)
 void CuePrompterStyle::set_defaults(obs_data_t *settings)
 {
 	const CuePrompterStyle d;
-	OBSDataAutoRelease font = obs_data_create();
-	obs_data_set_default_string(font, "face", render::default_cjk_face());
-	obs_data_set_default_string(font, "style", "Regular");
-	obs_data_set_default_int(font, "size", d.cue_px);
-	obs_data_set_default_obj(settings, "font", font);
+	set_default_font(settings, d.cue_px);
 	obs_data_set_default_int(settings, "next_size", d.next_px);
 	obs_data_set_default_int(settings, "label_size", d.label_px);
 	obs_data_set_default_int(settings, "text_color", d.text_color);
@@ -41,12 +37,10 @@ void CuePrompterStyle::set_defaults(obs_data_t *settings)
 CuePrompterStyle CuePrompterStyle::from_settings(obs_data_t *settings)
 {
 	CuePrompterStyle s;
-	OBSDataAutoRelease font = obs_data_get_obj(settings, "font");
-	if (font) {
-		s.font_face = obs_data_get_string(font, "face");
-		s.font_style = obs_data_get_string(font, "style");
-		s.cue_px = static_cast<int>(std::clamp<long long>(obs_data_get_int(font, "size"), 8, 400));
-	}
+	const FontChoice font = read_font(settings);
+	s.font_face = font.face;
+	s.font_style = font.style;
+	s.cue_px = std::clamp(font.size, 8, 400);
 	s.next_px = clamped(settings, "next_size", 8, 300);
 	s.label_px = clamped(settings, "label_size", 8, 200);
 	s.text_color = static_cast<uint32_t>(obs_data_get_int(settings, "text_color"));

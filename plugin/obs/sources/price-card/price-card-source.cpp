@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <mutex>
 
 #include <obs-module.h>
 #include <obs.hpp>
@@ -11,7 +10,7 @@
 #include "core/pack/pack_loader.hpp"
 #include "core/util/money.hpp"
 #include "render/qt-text.hpp"
-#include "render/raster-layer.hpp"
+#include "render/raster-source.hpp"
 #include "sources/price-card/price-card-painter.hpp"
 #include "studio/studio.hpp"
 
@@ -75,41 +74,33 @@ std::string coupon_text(const promo::Coupon &c, const PriceCardLabels &l)
 	return fill(l.coupon_percent, {std::to_string(c.percent), util::format_yuan(c.cap_cents), zhe(c.percent)});
 }
 
-class PriceCard {
+class PriceCardSourceContent {
 public:
-	PriceCard(obs_data_t *settings) : labels_(localised_labels()) { update(settings); }
+	using Style = PriceCardStyle;
 
-	void update(obs_data_t *settings)
+	static Style read_style(obs_data_t *settings)
 	{
-		PriceCardStyle s;
-		OBSDataAutoRelease font = obs_data_get_obj(settings, "font");
-		if (font) {
-			s.font_face = obs_data_get_string(font, "face");
-			s.font_style = obs_data_get_string(font, "style");
-		}
-		s.width = static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, "width"), 120, 3840));
-		s.height = static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, "height"), 80, 2160));
+		Style s;
+		const FontChoice font = read_font(settings);
+		s.font_face = font.face;
+		s.font_style = font.style;
+		s.width = read_int(settings, "width", 120, 3840);
+		s.height = read_int(settings, "height", 80, 2160);
 		s.text_color = static_cast<uint32_t>(obs_data_get_int(settings, "text_color"));
 		s.price_color = static_cast<uint32_t>(obs_data_get_int(settings, "price_color"));
 		s.accent_color = static_cast<uint32_t>(obs_data_get_int(settings, "accent_color"));
 		s.background_color = static_cast<uint32_t>(obs_data_get_int(settings, "background_color"));
-		s.background_opacity = static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, "background_opacity"), 0, 100));
+		s.background_opacity = read_int(settings, "background_opacity", 0, 100);
 		s.show_image = obs_data_get_bool(settings, "show_image");
-		std::lock_guard lock(mutex_);
-		style_ = s;
-		++style_version_;
+		return s;
 	}
 
-	void tick()
+	static void defaults(obs_data_t *settings);
+	static obs_properties_t *properties();
+
+	std::optional<QImage> paint(const Style &style, bool style_changed)
 	{
-		PriceCardStyle style;
-		uint64_t version = 0;
-		{
-			std::lock_guard lock(mutex_);
-			style = style_;
-			version = style_version_;
-		}
-		PriceCardContent content;
+		lcs::obs::PriceCardContent content;
 		if (const Studio *studio = Studio::get()) {
 			const auto snap = studio->snapshot();
 			content.price = snap->pinned;
@@ -126,24 +117,10 @@ public:
 					content.image_path = image_path(*snap->library, v.sku, v.image);
 			}
 		}
-		if (version == painted_style_version_ && content == painted_)
-			return;
-		layer_.offer(PriceCardPainter::paint(content, style, labels_));
-		painted_ = std::move(content);
-		painted_style_version_ = version;
-	}
-
-	void render() { layer_.draw(0.0f, 0.0f); }
-
-	uint32_t width()
-	{
-		std::lock_guard lock(mutex_);
-		return static_cast<uint32_t>(style_.width);
-	}
-	uint32_t height()
-	{
-		std::lock_guard lock(mutex_);
-		return static_cast<uint32_t>(style_.height);
+		if (!style_changed && content == painted_)
+			return std::nullopt;
+		painted_ = content;
+		return PriceCardPainter::paint(content, style, labels_);
 	}
 
 private:
@@ -158,28 +135,14 @@ private:
 		return {};
 	}
 
-	const PriceCardLabels labels_;
-	std::mutex mutex_;
-	PriceCardStyle style_;          // guarded by mutex_
-	uint64_t style_version_ = 0;    // guarded by mutex_
-	PriceCardContent painted_;      // tick only
-	uint64_t painted_style_version_ = ~0ull;
-	render::RasterLayer layer_;
+	const PriceCardLabels labels_ = localised_labels();
+	lcs::obs::PriceCardContent painted_;
 };
 
-PriceCard *self(void *data)
-{
-	return static_cast<PriceCard *>(data);
-}
-
-void get_defaults(obs_data_t *settings)
+void PriceCardSourceContent::defaults(obs_data_t *settings)
 {
 	const PriceCardStyle d;
-	OBSDataAutoRelease font = obs_data_create();
-	obs_data_set_default_string(font, "face", render::default_cjk_face());
-	obs_data_set_default_string(font, "style", "Regular");
-	obs_data_set_default_int(font, "size", 32);
-	obs_data_set_default_obj(settings, "font", font);
+	set_default_font(settings, 32);
 	obs_data_set_default_int(settings, "width", d.width);
 	obs_data_set_default_int(settings, "height", d.height);
 	obs_data_set_default_int(settings, "text_color", d.text_color);
@@ -190,7 +153,7 @@ void get_defaults(obs_data_t *settings)
 	obs_data_set_default_bool(settings, "show_image", d.show_image);
 }
 
-obs_properties_t *get_properties(void *)
+obs_properties_t *PriceCardSourceContent::properties()
 {
 	obs_properties_t *props = obs_properties_create();
 	obs_properties_add_font(props, "font", obs_module_text("PriceCard.Font"));
@@ -211,22 +174,7 @@ obs_properties_t *get_properties(void *)
 
 void register_price_card_source()
 {
-	obs_source_info info = {};
-	info.id = kPriceCardSourceId;
-	info.type = OBS_SOURCE_TYPE_INPUT;
-	info.output_flags = OBS_SOURCE_VIDEO | OBS_SOURCE_CUSTOM_DRAW;
-	info.icon_type = OBS_ICON_TYPE_TEXT;
-	info.get_name = [](void *) { return obs_module_text("PriceCard.Name"); };
-	info.create = [](obs_data_t *settings, obs_source_t *) -> void * { return new PriceCard(settings); };
-	info.destroy = [](void *data) { delete self(data); };
-	info.update = [](void *data, obs_data_t *settings) { self(data)->update(settings); };
-	info.get_defaults = get_defaults;
-	info.get_properties = get_properties;
-	info.video_tick = [](void *data, float) { self(data)->tick(); };
-	info.video_render = [](void *data, gs_effect_t *) { self(data)->render(); };
-	info.get_width = [](void *data) { return self(data)->width(); };
-	info.get_height = [](void *data) { return self(data)->height(); };
-	obs_register_source(&info);
+	RasterSource<PriceCardSourceContent>::register_source(kPriceCardSourceId, "PriceCard.Name");
 }
 
 } // namespace lcs::obs

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <mutex>
 
 #include <QFontMetrics>
 #include <QPainter>
@@ -13,7 +12,7 @@
 
 #include "core/util/money.hpp"
 #include "render/qt-text.hpp"
-#include "render/raster-layer.hpp"
+#include "render/raster-source.hpp"
 #include "studio/studio.hpp"
 
 namespace lcs::obs {
@@ -27,12 +26,12 @@ struct Stats {
 	bool operator==(const Stats &) const = default;
 };
 
-struct Style {
+struct StatsStyle {
 	std::string face;
 	int width = 900;
 	int height = 70;
 	int background_opacity = 60;
-	bool operator==(const Style &) const = default;
+	bool operator==(const StatsStyle &) const = default;
 };
 
 QString compact(int64_t n, bool chinese)
@@ -52,7 +51,7 @@ QString clock(int64_t s)
 	return QString::fromLatin1(buf);
 }
 
-QImage paint(const Stats &st, const Style &style)
+QImage paint_stats(const Stats &st, const StatsStyle &style)
 {
 	QImage image(style.width, style.height, QImage::Format_RGBA8888_Premultiplied);
 	image.fill(Qt::transparent);
@@ -105,30 +104,42 @@ QImage paint(const Stats &st, const Style &style)
 	return image;
 }
 
-class RoomStats {
+class RoomStatsContent {
 public:
-	explicit RoomStats(obs_data_t *settings) { update(settings); }
+	using Style = StatsStyle;
 
-	void update(obs_data_t *settings)
+	static Style read_style(obs_data_t *settings)
 	{
 		Style s;
-		OBSDataAutoRelease font = obs_data_get_obj(settings, "font");
-		if (font)
-			s.face = obs_data_get_string(font, "face");
-		s.width = static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, "width"), 200, 3840));
-		s.height = static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, "height"), 30, 400));
-		s.background_opacity = static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, "background_opacity"), 0, 100));
-		std::lock_guard lock(mutex_);
-		style_ = s;
+		s.face = read_font(settings).face;
+		s.width = read_int(settings, "width", 200, 3840);
+		s.height = read_int(settings, "height", 30, 400);
+		s.background_opacity = read_int(settings, "background_opacity", 0, 100);
+		return s;
 	}
 
-	void tick()
+	static void defaults(obs_data_t *settings)
 	{
-		Style style;
-		{
-			std::lock_guard lock(mutex_);
-			style = style_;
-		}
+		set_default_font(settings, 24);
+		obs_data_set_default_int(settings, "width", 900);
+		obs_data_set_default_int(settings, "height", 70);
+		obs_data_set_default_int(settings, "background_opacity", 60);
+	}
+
+	static obs_properties_t *properties()
+	{
+		obs_properties_t *props = obs_properties_create();
+		obs_properties_add_font(props, "font", obs_module_text("RoomStats.Font"));
+		obs_properties_add_int(props, "width", obs_module_text("RoomStats.Width"), 200, 3840, 1);
+		obs_properties_add_int(props, "height", obs_module_text("RoomStats.Height"), 30, 400, 1);
+		obs_property_t *o = obs_properties_add_int_slider(props, "background_opacity",
+								  obs_module_text("RoomStats.BackgroundOpacity"), 0, 100, 1);
+		obs_property_int_set_suffix(o, "%");
+		return props;
+	}
+
+	std::optional<QImage> paint(const Style &style, bool style_changed)
+	{
 		Stats st;
 		if (const Studio *studio = Studio::get()) {
 			const auto s = studio->snapshot();
@@ -141,76 +152,21 @@ public:
 			st.elapsed_s = s->now_ms / 1000;
 			st.dead_air_s = s->session_running && s->silence_ms >= 3000 ? s->silence_ms / 1000 : 0;
 		}
-		if (st == painted_ && style == painted_style_)
-			return;
-		layer_.offer(paint(st, style));
+		if (!style_changed && st == painted_)
+			return std::nullopt;
 		painted_ = st;
-		painted_style_ = style;
-	}
-
-	void render() { layer_.draw(0.0f, 0.0f); }
-	uint32_t width()
-	{
-		std::lock_guard lock(mutex_);
-		return static_cast<uint32_t>(style_.width);
-	}
-	uint32_t height()
-	{
-		std::lock_guard lock(mutex_);
-		return static_cast<uint32_t>(style_.height);
+		return paint_stats(st, style);
 	}
 
 private:
-	std::mutex mutex_;
-	Style style_;
 	Stats painted_{};
-	Style painted_style_{"", 0, 0, 0};
-	render::RasterLayer layer_;
 };
-
-RoomStats *self(void *data)
-{
-	return static_cast<RoomStats *>(data);
-}
 
 } // namespace
 
 void register_room_stats_source()
 {
-	obs_source_info info = {};
-	info.id = kRoomStatsSourceId;
-	info.type = OBS_SOURCE_TYPE_INPUT;
-	info.output_flags = OBS_SOURCE_VIDEO | OBS_SOURCE_CUSTOM_DRAW;
-	info.icon_type = OBS_ICON_TYPE_TEXT;
-	info.get_name = [](void *) { return obs_module_text("RoomStats.Name"); };
-	info.create = [](obs_data_t *settings, obs_source_t *) -> void * { return new RoomStats(settings); };
-	info.destroy = [](void *data) { delete self(data); };
-	info.update = [](void *data, obs_data_t *settings) { self(data)->update(settings); };
-	info.get_defaults = [](obs_data_t *settings) {
-		OBSDataAutoRelease font = obs_data_create();
-		obs_data_set_default_string(font, "face", render::default_cjk_face());
-		obs_data_set_default_string(font, "style", "Regular");
-		obs_data_set_default_int(font, "size", 24);
-		obs_data_set_default_obj(settings, "font", font);
-		obs_data_set_default_int(settings, "width", 900);
-		obs_data_set_default_int(settings, "height", 70);
-		obs_data_set_default_int(settings, "background_opacity", 60);
-	};
-	info.get_properties = [](void *) {
-		obs_properties_t *props = obs_properties_create();
-		obs_properties_add_font(props, "font", obs_module_text("RoomStats.Font"));
-		obs_properties_add_int(props, "width", obs_module_text("RoomStats.Width"), 200, 3840, 1);
-		obs_properties_add_int(props, "height", obs_module_text("RoomStats.Height"), 30, 400, 1);
-		obs_property_t *o = obs_properties_add_int_slider(props, "background_opacity",
-								  obs_module_text("RoomStats.BackgroundOpacity"), 0, 100, 1);
-		obs_property_int_set_suffix(o, "%");
-		return props;
-	};
-	info.video_tick = [](void *data, float) { self(data)->tick(); };
-	info.video_render = [](void *data, gs_effect_t *) { self(data)->render(); };
-	info.get_width = [](void *data) { return self(data)->width(); };
-	info.get_height = [](void *data) { return self(data)->height(); };
-	obs_register_source(&info);
+	RasterSource<RoomStatsContent>::register_source(kRoomStatsSourceId, "RoomStats.Name");
 }
 
 } // namespace lcs::obs

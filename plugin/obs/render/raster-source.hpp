@@ -1,0 +1,115 @@
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include <QImage>
+#include <obs-module.h>
+
+#include "render/raster-layer.hpp"
+
+namespace lcs::obs {
+
+// An OBS input source drawn as one Qt-rasterised layer (price card, order ticker, comment feed,
+// room stats). The wrapper owns the OBS side: settings read on update (any thread) under a
+// mutex, a tick that asks the content for a new image only when something changed, the texture
+// hand-over, the size and the registration. `Content` supplies:
+//   using Style = …;                 // width, height and operator==
+//   static Style read_style(obs_data_t *settings);
+//   static void defaults(obs_data_t *settings);
+//   static obs_properties_t *properties();
+//   std::optional<QImage> paint(const Style &style, bool style_changed); // video thread: a new
+//                                                                         // image, or none when
+//                                                                         // nothing changed
+template<typename Content> class RasterSource {
+public:
+	using Style = typename Content::Style;
+
+	explicit RasterSource(obs_data_t *settings) { update(settings); }
+
+	void update(obs_data_t *settings)
+	{
+		Style style = Content::read_style(settings);
+		std::lock_guard lock(mutex_);
+		style_ = std::move(style);
+		++version_;
+	}
+
+	void tick()
+	{
+		Style style;
+		uint64_t version = 0;
+		{
+			std::lock_guard lock(mutex_);
+			style = style_;
+			version = version_;
+		}
+		if (auto image = content_.paint(style, version != painted_version_))
+			layer_.offer(std::move(*image));
+		painted_version_ = version;
+	}
+
+	void render() { layer_.draw(0.0f, 0.0f); }
+
+	uint32_t width()
+	{
+		std::lock_guard lock(mutex_);
+		return static_cast<uint32_t>(style_.width);
+	}
+
+	uint32_t height()
+	{
+		std::lock_guard lock(mutex_);
+		return static_cast<uint32_t>(style_.height);
+	}
+
+	/// Registers the source type; `name_key` is its locale key.
+	static void register_source(const char *id, const char *name_key)
+	{
+		static const char *key = name_key;
+		obs_source_info info = {};
+		info.id = id;
+		info.type = OBS_SOURCE_TYPE_INPUT;
+		info.output_flags = OBS_SOURCE_VIDEO | OBS_SOURCE_CUSTOM_DRAW;
+		info.icon_type = OBS_ICON_TYPE_TEXT;
+		info.get_name = [](void *) { return obs_module_text(key); };
+		info.create = [](obs_data_t *settings, obs_source_t *) -> void * { return new RasterSource(settings); };
+		info.destroy = [](void *data) { delete self(data); };
+		info.update = [](void *data, obs_data_t *settings) { self(data)->update(settings); };
+		info.get_defaults = &Content::defaults;
+		info.get_properties = [](void *) { return Content::properties(); };
+		info.video_tick = [](void *data, float) { self(data)->tick(); };
+		info.video_render = [](void *data, gs_effect_t *) { self(data)->render(); };
+		info.get_width = [](void *data) { return self(data)->width(); };
+		info.get_height = [](void *data) { return self(data)->height(); };
+		obs_register_source(&info);
+	}
+
+private:
+	static RasterSource *self(void *data) { return static_cast<RasterSource *>(data); }
+
+	std::mutex mutex_;
+	Style style_{};          // guarded by mutex_
+	uint64_t version_ = 0;   // guarded by mutex_
+	uint64_t painted_version_ = ~0ull; // video thread
+	Content content_;        // video thread
+	render::RasterLayer layer_;
+};
+
+// Settings helpers shared by the raster sources.
+struct FontChoice {
+	std::string face;
+	std::string style;
+	int size = 0;
+	bool operator==(const FontChoice &) const = default;
+};
+/// Sets the default "font" object (the platform's CJK face at this size).
+void set_default_font(obs_data_t *settings, int size);
+/// Reads the "font" object (the default when unset).
+FontChoice read_font(obs_data_t *settings);
+/// Reads an integer setting clamped to [lo, hi].
+int read_int(obs_data_t *settings, const char *name, int lo, int hi);
+
+} // namespace lcs::obs
