@@ -382,10 +382,11 @@ void Controller::end_session(const std::string &reason)
 	e.fields["reason"] = reason;
 	absorb({std::move(e)});
 	if (log_) {
+		// The writer thread finishes the file; this (maybe OBS's video) thread never waits on disk.
 		log_->write(events_);
 		events_.clear();
-		log_->drain();
-		log_.reset();
+		log_->finish();
+		closing_.push_back(std::move(log_));
 	}
 	final_viewers_ = simulator_->present();
 	final_follows_ = simulator_->follows();
@@ -397,6 +398,7 @@ void Controller::end_session(const std::string &reason)
 void Controller::tick(int64_t dt_ms)
 {
 	events_.clear();
+	std::erase_if(closing_, [](const std::unique_ptr<LogWriter> &w) { return w->finished(); });
 	const auto commands = queue_.drain();
 	for (const auto &c : commands)
 		apply(c);

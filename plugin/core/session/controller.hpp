@@ -129,6 +129,7 @@ private:
 	std::shared_ptr<const audience::AudienceData> audience_data_;
 	std::optional<audience::Simulator> simulator_;
 	std::unique_ptr<LogWriter> log_;
+	std::vector<std::unique_ptr<LogWriter>> closing_; // ended sessions' logs still being written
 	audience::HostState host_;
 	std::string session_id_;
 	std::string scenario_id_;

@@ -17,15 +17,23 @@ LogWriter::LogWriter(const std::string &utf8_path) : path_(utf8_path)
 
 LogWriter::~LogWriter()
 {
+	finish();
+	thread_.join();
+}
+
+void LogWriter::finish()
+{
 	{
 		std::lock_guard lock(mutex_);
 		stopping_ = true;
 	}
 	wake_.notify_all();
-	thread_.join();
-	std::fflush(file_);
-	platform::sync_to_disk(file_);
-	std::fclose(file_);
+}
+
+bool LogWriter::finished() const
+{
+	std::lock_guard lock(mutex_);
+	return closed_;
 }
 
 void LogWriter::write_line(std::string line)
@@ -52,6 +60,8 @@ void LogWriter::write(const Events &events)
 void LogWriter::drain()
 {
 	std::unique_lock lock(mutex_);
+	if (closed_ || stopping_)
+		return;
 	sync_requested_ = true;
 	wake_.notify_one();
 	drained_.wait(lock, [this] { return queue_.empty() && !busy_ && !sync_requested_; });
@@ -103,8 +113,17 @@ void LogWriter::run()
 			sync_requested_ = false;
 		if (queue_.empty())
 			drained_.notify_all();
-		if (stop && queue_.empty())
+		if (stop && queue_.empty()) {
+			lock.unlock();
+			std::fflush(file_);
+			platform::sync_to_disk(file_);
+			std::fclose(file_);
+			file_ = nullptr;
+			lock.lock();
+			closed_ = true;
+			drained_.notify_all();
 			return;
+		}
 	}
 }
 

@@ -28,8 +28,13 @@ public:
 	void write(const Event &event) { write_line(event.to_json_line()); }
 	void write(const Events &events);
 
-	/// Blocks until everything queued so far is written and synced (end of session, tests).
+	/// Blocks until everything queued so far is written and synced (tests, the CLI).
 	void drain();
+
+	/// Asks the writer to write what is queued, sync and close the file, without waiting.
+	/// finished() tells when it is done; destroying a finished writer never blocks.
+	void finish();
+	[[nodiscard]] bool finished() const;
 
 	[[nodiscard]] const std::string &path() const { return path_; }
 	/// False once a write failed (disk full, file removed); the message says why.
@@ -47,6 +52,7 @@ private:
 	bool stopping_ = false;
 	bool busy_ = false;
 	bool sync_requested_ = false;
+	bool closed_ = false; // the writer thread has closed the file
 	std::string error_;
 	std::thread thread_;
 };
