@@ -41,8 +41,16 @@ nlohmann::ordered_json make_header(const pack::Library &library, const audience:
 		promotions.push_back(promo::to_json(*p));
 	h["promotions"] = promotions;
 	auto segments = nlohmann::ordered_json::array();
-	for (const auto *s : library.segments())
-		segments.push_back({{"segment_id", s->id}, {"name", s->name}, {"kind", s->kind}, {"planned_ms", static_cast<int64_t>(s->planned_seconds) * 1000}});
+	for (const auto *s : library.segments()) {
+		auto cues = nlohmann::ordered_json::array();
+		for (const auto &c : s->cues)
+			cues.push_back({{"cue_id", c.id}, {"text", c.text}});
+		segments.push_back({{"segment_id", s->id},
+				    {"name", s->name},
+				    {"kind", s->kind},
+				    {"planned_ms", static_cast<int64_t>(s->planned_seconds) * 1000},
+				    {"cues", cues}});
+	}
 	h["segments"] = segments; // an extension: readers may ignore it
 	return h;
 }

@@ -1,0 +1,272 @@
+#include "core/report/session_report.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/metrics/log_reader.hpp"
+
+namespace lcs::report {
+
+std::string clock_text(int64_t ms, bool millis)
+{
+	if (ms < 0)
+		ms = 0;
+	char buf[40];
+	if (millis)
+		std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld.%03lld", static_cast<long long>(ms / 3600000),
+			      static_cast<long long>(ms / 60000 % 60), static_cast<long long>(ms / 1000 % 60),
+			      static_cast<long long>(ms % 1000));
+	else
+		std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", static_cast<long long>(ms / 3600000),
+			      static_cast<long long>(ms / 60000 % 60), static_cast<long long>(ms / 1000 % 60));
+	return buf;
+}
+
+std::optional<std::string> SessionReport::video_time(int64_t t) const
+{
+	if (!recording_start_ms || t < *recording_start_ms)
+		return std::nullopt;
+	return clock_text(t - *recording_start_ms);
+}
+
+namespace {
+std::string str(const nlohmann::json &e, const char *key)
+{
+	const auto it = e.find(key);
+	return it != e.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+int64_t num(const nlohmann::json &e, const char *key)
+{
+	const auto it = e.find(key);
+	return it != e.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+}
+} // namespace
+
+SessionReport build_report(const std::string &utf8_path)
+{
+	SessionReport r;
+	metrics::MetricsAccumulator acc;
+	std::map<std::string, size_t> segment_index;
+	std::map<std::string, size_t> product_index;
+	std::map<std::string, std::string> cue_text;
+	std::unordered_map<std::string, int64_t> present;
+	std::multiset<std::string> pinned;
+	std::map<std::string, std::unordered_set<std::string>> exposed, clickers, buyers;
+	std::unordered_map<std::string, size_t> question_row; // comment id → index in comments
+	std::unordered_map<std::string, size_t> question_segment; // comment id → segment it was asked in
+	std::optional<size_t> current_segment;
+	int64_t segment_since = 0;
+	std::optional<std::string> voice;
+	int64_t voice_since = 0;
+	int64_t last_t = 0;
+	bool ended = false;
+
+	auto product_row = [&](const std::string &sku) -> ProductRow & {
+		auto it = product_index.find(sku);
+		if (it == product_index.end()) {
+			it = product_index.emplace(sku, r.products.size()).first;
+			ProductRow row;
+			row.sku = sku;
+			row.name = sku;
+			r.products.push_back(std::move(row));
+		}
+		return r.products[it->second];
+	};
+	auto close_segment = [&](int64_t t) {
+		if (current_segment) {
+			auto &row = r.segments[*current_segment];
+			row.actual_ms += t - segment_since;
+			row.viewers_at_end = static_cast<int64_t>(present.size());
+		}
+	};
+	auto expose = [&](const std::string &viewer) {
+		for (const auto &sku : pinned)
+			exposed[sku].insert(viewer);
+	};
+
+	const auto read = metrics::read_session_log(
+		utf8_path,
+		[&](const nlohmann::json &h) {
+			r.header = h;
+			if (h.contains("segments") && h["segments"].is_array())
+				for (const auto &s : h["segments"]) {
+					segment_index[str(s, "segment_id")] = r.segments.size();
+					SegmentRow row;
+					row.segment_id = str(s, "segment_id");
+					row.name = str(s, "name");
+					row.kind = str(s, "kind");
+					row.planned_ms = num(s, "planned_ms");
+					r.segments.push_back(std::move(row));
+					if (s.contains("cues") && s["cues"].is_array())
+						for (const auto &c : s["cues"])
+							cue_text[str(c, "cue_id")] = str(c, "text");
+				}
+			if (h.contains("products") && h["products"].is_array())
+				for (const auto &p : h["products"])
+					product_row(str(p, "sku")).name = str(p, "name");
+		},
+		[&](const nlohmann::json &e) {
+			if (ended)
+				return;
+			acc.add(e);
+			const int64_t t = num(e, "t");
+			last_t = t;
+			const std::string type = str(e, "type");
+			if (type == "viewer_join") {
+				present.emplace(str(e, "viewer"), t);
+				expose(str(e, "viewer"));
+			} else if (type == "viewer_leave") {
+				present.erase(str(e, "viewer"));
+			} else if (type == "segment_start") {
+				close_segment(t);
+				const std::string id = str(e, "segment_id");
+				auto it = segment_index.find(id);
+				if (it == segment_index.end()) {
+					it = segment_index.emplace(id, r.segments.size()).first;
+					SegmentRow row;
+					row.segment_id = id;
+					row.name = id;
+					row.planned_ms = num(e, "planned_ms");
+					r.segments.push_back(std::move(row));
+				}
+				current_segment = it->second;
+				segment_since = t;
+				auto &row = r.segments[it->second];
+				if (!row.first_start_ms) {
+					row.first_start_ms = t;
+					row.viewers_at_start = static_cast<int64_t>(present.size());
+				}
+				r.timeline.push_back({t, "segment", row.name});
+			} else if (type == "cue_shown") {
+				const auto text = cue_text.find(str(e, "cue_id"));
+				r.timeline.push_back({t, "cue", text != cue_text.end() ? text->second : str(e, "cue_id")});
+			} else if (type == "product_pin") {
+				const std::string sku = str(e, "sku");
+				pinned.insert(sku);
+				for (const auto &[viewer, since] : present)
+					exposed[sku].insert(viewer);
+				r.timeline.push_back({t, "pin", product_row(sku).name});
+			} else if (type == "product_unpin") {
+				const auto it = pinned.find(str(e, "sku"));
+				if (it != pinned.end())
+					pinned.erase(it);
+				r.timeline.push_back({t, "unpin", product_row(str(e, "sku")).name});
+			} else if (type == "product_click") {
+				clickers[str(e, "sku")].insert(str(e, "viewer"));
+			} else if (type == "order") {
+				const std::string sku = str(e, "sku");
+				auto &p = product_row(sku);
+				++p.orders;
+				p.units += num(e, "qty");
+				p.gmv_cents += num(e, "amount_cents");
+				buyers[sku].insert(str(e, "viewer"));
+				if (current_segment) {
+					++r.segments[*current_segment].orders;
+					r.segments[*current_segment].gmv_cents += num(e, "amount_cents");
+				}
+				r.orders.push_back(e);
+			} else if (type == "comment") {
+				if (str(e, "kind") == "question") {
+					question_row[str(e, "comment_id")] = r.comments.size();
+					if (current_segment) {
+						++r.segments[*current_segment].questions;
+						question_segment[str(e, "comment_id")] = *current_segment;
+					}
+				}
+				r.comments.push_back(e);
+			} else if (type == "comment_answered") {
+				const auto it = question_row.find(str(e, "comment_id"));
+				if (it != question_row.end() && !r.comments[it->second].contains("answered_t")) {
+					r.comments[it->second]["answered_t"] = t;
+					// Counted in the segment the question was asked in.
+					if (const auto seg = question_segment.find(str(e, "comment_id")); seg != question_segment.end())
+						++r.segments[seg->second].answered;
+				}
+			} else if (type == "promo_start" || type == "promo_end" || type == "promo_tier") {
+				std::string label = str(e, "promo_id");
+				if (type == "promo_tier")
+					label += " tier " + std::to_string(num(e, "tier")) + " " + std::to_string(num(e, "price_cents"));
+				if (type == "promo_end")
+					label += " (" + str(e, "reason") + ")";
+				r.timeline.push_back({t, type, label});
+			} else if (type == "incident") {
+				r.timeline.push_back({t, "incident", str(e, "kind") + " " + str(e, "incident_id")});
+			} else if (type == "compliance_flag") {
+				r.timeline.push_back({t, "flag", str(e, "rule") + ": " + str(e, "term")});
+			} else if (type == "voice") {
+				const std::string state = str(e, "state");
+				if (voice && *voice == "silence" && state != "silence" && t - voice_since >= metrics::MetricsAccumulator::kDeadAirMs)
+					r.timeline.push_back({voice_since, "dead_air", "", t - voice_since});
+				if (!voice || *voice != state) {
+					voice = state;
+					voice_since = t;
+				}
+			} else if (type == "recording_start") {
+				if (!r.recording_start_ms) {
+					r.recording_start_ms = t;
+					r.recording_path = str(e, "path");
+				}
+				r.timeline.push_back({t, "recording_start", str(e, "path")});
+			} else if (type == "recording_stop") {
+				r.timeline.push_back({t, "recording_stop", str(e, "path")});
+			} else if (type == "session_end") {
+				ended = true;
+				r.timeline.push_back({t, "session_end", str(e, "reason")});
+			}
+		});
+	close_segment(last_t);
+	if (voice && *voice == "silence" && last_t - voice_since >= metrics::MetricsAccumulator::kDeadAirMs)
+		r.timeline.push_back({voice_since, "dead_air", "", last_t - voice_since});
+	std::stable_sort(r.timeline.begin(), r.timeline.end(), [](const auto &a, const auto &b) { return a.t < b.t; });
+	for (auto &p : r.products) {
+		p.exposed = static_cast<int64_t>(exposed[p.sku].size());
+		p.clicks = static_cast<int64_t>(clickers[p.sku].size());
+		p.buyers = static_cast<int64_t>(buyers[p.sku].size());
+		if (p.exposed > 0)
+			p.conversion_rate = static_cast<double>(p.buyers) / static_cast<double>(p.exposed);
+	}
+	r.metrics = acc.finish();
+	r.truncated = read.truncated_last_line;
+	r.problems = read.problems;
+	return r;
+}
+
+nlohmann::ordered_json SessionReport::to_json() const
+{
+	nlohmann::ordered_json j;
+	j["metrics"] = metrics.to_json();
+	auto segs = nlohmann::ordered_json::array();
+	for (const auto &s : segments)
+		segs.push_back({{"segment_id", s.segment_id}, {"name", s.name}, {"kind", s.kind}, {"planned_ms", s.planned_ms},
+				{"actual_ms", s.actual_ms}, {"viewers_at_start", s.viewers_at_start}, {"viewers_at_end", s.viewers_at_end},
+				{"orders", s.orders}, {"gmv_cents", s.gmv_cents}, {"questions", s.questions}, {"answered", s.answered}});
+	j["segments"] = segs;
+	auto prods = nlohmann::ordered_json::array();
+	for (const auto &p : products)
+		prods.push_back({{"sku", p.sku}, {"name", p.name}, {"exposed", p.exposed}, {"clicks", p.clicks}, {"orders", p.orders},
+				 {"units", p.units}, {"buyers", p.buyers}, {"gmv_cents", p.gmv_cents},
+				 {"conversion_rate", p.conversion_rate ? nlohmann::ordered_json(*p.conversion_rate) : nlohmann::ordered_json(nullptr)}});
+	j["products"] = prods;
+	auto tl = nlohmann::ordered_json::array();
+	for (const auto &e : timeline) {
+		nlohmann::ordered_json entry = {{"t", e.t}, {"kind", e.kind}, {"label", e.label}};
+		if (e.duration_ms)
+			entry["duration_ms"] = e.duration_ms;
+		if (const auto v = video_time(e.t))
+			entry["video_time"] = *v;
+		tl.push_back(entry);
+	}
+	j["timeline"] = tl;
+	j["session"] = {{"session_id", header.value("session_id", "")},
+			{"trainee", header.value("trainee", "")},
+			{"started_at", header.value("started_at", "")},
+			{"scenario", header.value("scenario", nlohmann::json::object())},
+			{"seed", header.value("seed", 0)},
+			{"truncated", truncated}};
+	return j;
+}
+
+} // namespace lcs::report

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/diag/diagnostic.hpp"
+#include "core/metrics/metrics.hpp"
+
+// The review of one session, built in one streaming pass over its log: the contract metrics,
+// per-segment and per-product figures, the timeline of notable moments (with their time in the
+// OBS recording when the log has recording_start), and the raw orders and comments for tables.
+namespace lcs::report {
+
+struct SegmentRow {
+	std::string segment_id;
+	std::string name;
+	std::string kind;
+	int64_t planned_ms = 0;
+	int64_t actual_ms = 0;
+	std::optional<int64_t> first_start_ms;
+	int64_t viewers_at_start = 0;
+	int64_t viewers_at_end = 0;
+	int64_t orders = 0;
+	int64_t gmv_cents = 0;
+	int64_t questions = 0;
+	int64_t answered = 0;
+};
+
+struct ProductRow {
+	std::string sku;
+	std::string name;
+	int64_t exposed = 0;
+	int64_t clicks = 0;
+	int64_t orders = 0;
+	int64_t units = 0;
+	int64_t buyers = 0;
+	int64_t gmv_cents = 0;
+	std::optional<double> conversion_rate; // buyers / exposed
+};
+
+struct TimelineEntry {
+	int64_t t = 0;
+	std::string kind; // segment · cue · pin · unpin · promo_start · promo_tier · promo_end · incident · flag · dead_air · recording_start · recording_stop · session_end
+	std::string label;
+	int64_t duration_ms = 0; // dead air
+};
+
+struct SessionReport {
+	nlohmann::json header;
+	metrics::Metrics metrics;
+	std::vector<SegmentRow> segments;
+	std::vector<ProductRow> products;
+	std::vector<TimelineEntry> timeline;
+	std::vector<nlohmann::json> orders;   // the order events
+	std::vector<nlohmann::json> comments; // comment events with "answered_t" added when answered
+	std::optional<int64_t> recording_start_ms;
+	std::string recording_path;
+	bool truncated = false;
+	diag::Diagnostics problems;
+
+	/// `lcs report --format json`: {"metrics","segments","products","timeline"} (+ "session").
+	[[nodiscard]] nlohmann::ordered_json to_json() const;
+	/// Time in the recording ("hh:mm:ss") for a session time, when the log has recording_start.
+	[[nodiscard]] std::optional<std::string> video_time(int64_t t) const;
+};
+
+/// Reads a log (streaming) and builds its report.
+SessionReport build_report(const std::string &utf8_path);
+
+/// "hh:mm:ss" (or "hh:mm:ss.mmm" with millis).
+std::string clock_text(int64_t ms, bool millis = false);
+
+} // namespace lcs::report

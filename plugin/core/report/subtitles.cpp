@@ -1,0 +1,182 @@
+#include "core/report/subtitles.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "core/util/money.hpp"
+
+namespace lcs::report {
+namespace {
+
+int64_t offset(const SessionReport &r)
+{
+	return r.recording_start_ms.value_or(0);
+}
+
+struct Caption {
+	int64_t start = 0;
+	int64_t end = 0;
+	std::string text;
+};
+
+std::string vtt_escape(std::string s)
+{
+	std::string out;
+	for (const char c : s) {
+		if (c == '<')
+			out += "&lt;";
+		else if (c == '>')
+			out += "&gt;";
+		else if (c == '&')
+			out += "&amp;";
+		else if (c == '\n')
+			out += ' ';
+		else
+			out.push_back(c);
+	}
+	return out;
+}
+
+std::string csv_field(const std::string &s)
+{
+	if (s.find_first_of(",\"\n") == std::string::npos)
+		return s;
+	std::string out = "\"";
+	for (const char c : s) {
+		if (c == '"')
+			out += "\"\"";
+		else
+			out.push_back(c);
+	}
+	return out + "\"";
+}
+
+std::string json_scalar(const nlohmann::ordered_json &v)
+{
+	if (v.is_null())
+		return "";
+	if (v.is_string())
+		return v.get<std::string>();
+	return v.dump();
+}
+
+} // namespace
+
+std::string to_webvtt(const SessionReport &r)
+{
+	std::vector<Caption> captions;
+	const int64_t base = offset(r);
+	for (const auto &e : r.timeline) {
+		if (e.t < base)
+			continue;
+		if (e.kind == "cue")
+			captions.push_back({e.t - base, e.t - base + 4000, "💬 " + e.label});
+		else if (e.kind == "flag")
+			captions.push_back({e.t - base, e.t - base + 4000, "⚠ " + e.label});
+		else if (e.kind == "dead_air")
+			captions.push_back({e.t - base, e.t - base + e.duration_ms, "… dead air " + std::to_string(e.duration_ms / 1000) + " s"});
+		else if (e.kind == "segment" || e.kind == "pin" || e.kind == "promo_start" || e.kind == "incident")
+			captions.push_back({e.t - base, e.t - base + 3000, "▶ " + e.label});
+	}
+	for (const auto &c : r.comments) {
+		const int64_t t = c.value("t", int64_t{0});
+		if (c.value("kind", "") != "question" || t < base)
+			continue;
+		std::string text = "❓ " + c.value("text", "");
+		if (c.contains("answered_t"))
+			text += " (answered after " + std::to_string((c["answered_t"].get<int64_t>() - t) / 1000) + " s)";
+		captions.push_back({t - base, t - base + 3000, text});
+	}
+	for (const auto &o : r.orders) {
+		const int64_t t = o.value("t", int64_t{0});
+		if (t < base)
+			continue;
+		captions.push_back({t - base, t - base + 2000,
+				    "🛒 " + o.value("sku", "") + " ×" + std::to_string(o.value("qty", 0)) + " " +
+					    util::format_yuan(o.value("amount_cents", int64_t{0}))});
+	}
+	std::stable_sort(captions.begin(), captions.end(), [](const auto &a, const auto &b) { return a.start < b.start; });
+	std::ostringstream out;
+	out << "WEBVTT\n\n";
+	int n = 1;
+	for (const auto &c : captions)
+		out << n++ << '\n' << clock_text(c.start, true) << " --> " << clock_text(std::max(c.end, c.start + 500), true) << '\n'
+		    << vtt_escape(c.text) << "\n\n";
+	return out.str();
+}
+
+std::string to_ffmetadata_chapters(const SessionReport &r)
+{
+	std::ostringstream out;
+	out << ";FFMETADATA1\n";
+	const int64_t base = offset(r);
+	std::vector<std::pair<int64_t, std::string>> starts;
+	int64_t end = r.timeline.empty() ? 0 : r.timeline.back().t;
+	for (const auto &e : r.timeline)
+		if (e.kind == "segment" && e.t >= base)
+			starts.emplace_back(e.t - base, e.label);
+		else if (e.kind == "recording_stop" || e.kind == "session_end")
+			end = std::min(end, e.t);
+	for (size_t i = 0; i < starts.size(); ++i) {
+		const int64_t stop = i + 1 < starts.size() ? starts[i + 1].first : std::max(end - base, starts[i].first + 1);
+		std::string title = starts[i].second;
+		std::replace(title.begin(), title.end(), '\n', ' ');
+		out << "\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=" << starts[i].first << "\nEND=" << stop << "\ntitle=" << title << '\n';
+	}
+	return out.str();
+}
+
+std::string to_csv(const SessionReport &r, const std::string &table)
+{
+	std::ostringstream out;
+	if (table == "metrics") {
+		out << "metric,value\n";
+		const nlohmann::ordered_json metrics = r.metrics.to_json();
+		for (const auto &[k, v] : metrics.items())
+			out << k << ',' << json_scalar(v) << '\n';
+	} else if (table == "segments" || table == "products") {
+		const nlohmann::ordered_json all = r.to_json();
+		const nlohmann::ordered_json &rows = all.at(table);
+		bool first = true;
+		for (const auto &row : rows) {
+			if (first) {
+				std::string head;
+				for (const auto &[k, v] : row.items())
+					head += (head.empty() ? "" : ",") + k;
+				out << head << '\n';
+				first = false;
+			}
+			std::string line;
+			bool first_field = true;
+			for (const auto &[k, v] : row.items()) {
+				line += (first_field ? "" : ",") + csv_field(json_scalar(v));
+				first_field = false;
+			}
+			out << line << '\n';
+		}
+	} else if (table == "orders") {
+		out << "t,video_time,order_id,viewer,sku,qty,unit_price_cents,discount_cents,amount_cents,promo_id,coupon_id\n";
+		for (const auto &o : r.orders) {
+			const int64_t t = o.value("t", int64_t{0});
+			out << t << ',' << r.video_time(t).value_or("") << ',' << csv_field(o.value("order_id", "")) << ','
+			    << csv_field(o.value("viewer", "")) << ',' << csv_field(o.value("sku", "")) << ',' << o.value("qty", 0) << ','
+			    << o.value("unit_price_cents", int64_t{0}) << ',' << o.value("discount_cents", int64_t{0}) << ','
+			    << o.value("amount_cents", int64_t{0}) << ',' << csv_field(o.value("promo_id", "")) << ','
+			    << csv_field(o.value("coupon_id", "")) << '\n';
+		}
+	} else if (table == "comments") {
+		out << "t,video_time,comment_id,viewer,kind,text,answered_after_ms\n";
+		for (const auto &c : r.comments) {
+			const int64_t t = c.value("t", int64_t{0});
+			out << t << ',' << r.video_time(t).value_or("") << ',' << csv_field(c.value("comment_id", "")) << ','
+			    << csv_field(c.value("viewer", "")) << ',' << csv_field(c.value("kind", "")) << ','
+			    << csv_field(c.value("text", "")) << ','
+			    << (c.contains("answered_t") ? std::to_string(c["answered_t"].get<int64_t>() - t) : std::string()) << '\n';
+		}
+	} else {
+		return {};
+	}
+	return out.str();
+}
+
+} // namespace lcs::report
