@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The practice run behind installer/practice.sh (see there)."""
 import argparse
+import subprocess
 import os
 import sys
 import time
@@ -89,6 +90,11 @@ def main():
         print(f"  OBS log:    {output / 'obs-log.txt'}")
         for log in logs:
             print(f"  session log: {log}")
+            for fmt, suffix in (("json", ".report.json"), ("vtt", ".vtt"), ("chapters", ".chapters.txt")):
+                target = log.with_suffix(suffix)
+                subprocess.run([str(build / "plugin" / "cli" / "lcs"), "report", str(log), "--format", fmt,
+                                "-o", str(target)], check=True)
+                print(f"  {fmt:>11}: {target}")
         return 0 if Path(recording).is_file() and Path(recording).stat().st_size > 0 else 1
     finally:
         if obs.process.poll() is None:
