@@ -11,6 +11,7 @@
 #include "sources/order-ticker/order-ticker-source.hpp"
 #include "sources/price-card/price-card-source.hpp"
 #include "studio/hotkeys.hpp"
+#include "studio/recording-sync.hpp"
 #include "studio/studio.hpp"
 
 OBS_DECLARE_MODULE()
@@ -37,12 +38,14 @@ bool obs_module_load(void)
 	lcs::obs::register_room_stats_source();
 	lcs::obs::register_voice_meter_filter();
 	lcs::obs::register_script_hotkeys();
+	lcs::obs::start_recording_sync();
 	lcs::log::logger()->info("module loaded: version {}", lcs::kVersionString);
 	return true;
 }
 
 void obs_module_unload(void)
 {
+	lcs::obs::stop_recording_sync();
 	lcs::obs::unregister_script_hotkeys();
 	lcs::obs::Studio::destroy();
 	lcs::log::logger()->info("module unloaded");

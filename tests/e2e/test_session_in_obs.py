@@ -20,7 +20,9 @@ class SessionInObs(unittest.TestCase):
             self.assertEqual(lcs_e2e.bright_pixels(before), 0, "room stats must be empty before a session")
             press("lcs.start_stop_session")
             press("lcs.pin_next_product")
-            time.sleep(2.5)
+            time.sleep(0.5)
+            client.call("StartRecord")
+            time.sleep(2.0)
             stats = lcs_e2e.screenshot(client, "直播间数据")
             self.assertGreater(lcs_e2e.bright_pixels(stats, min_luma=120), 200, "room stats did not appear")
             card = lcs_e2e.screenshot(client, "价格卡")
@@ -28,6 +30,8 @@ class SessionInObs(unittest.TestCase):
             press("lcs.next_cue")
             press("lcs.answer_oldest_question")
             time.sleep(1.5)
+            video = client.call("StopRecord")["outputPath"]
+            time.sleep(1.0)
             press("lcs.start_stop_session")
             time.sleep(1.0)
         self.assertEqual(obs.stop(), 0)
@@ -48,6 +52,25 @@ class SessionInObs(unittest.TestCase):
         self.assertEqual(events[-1]["type"], "session_end")
         self.assertEqual(events[-1]["reason"], "stopped")
         self.assertIn("practice session", obs.log_text())
+
+        # The recording is linked: its start and stop are in the log, captions and chapters sit
+        # next to the video, and the captions' times are video times (session time − start).
+        starts = [e for e in events if e["type"] == "recording_start"]
+        stops = [e for e in events if e["type"] == "recording_stop"]
+        self.assertEqual(len(starts), 1)
+        self.assertEqual(len(stops), 1)
+        self.assertEqual(stops[0]["path"], video)
+        from pathlib import Path
+        base = Path(video).with_suffix("")
+        vtt = Path(str(base) + ".vtt").read_text(encoding="utf-8")
+        chapters = Path(str(base) + ".chapters.txt").read_text(encoding="utf-8")
+        self.assertTrue(vtt.startswith("WEBVTT"))
+        self.assertTrue(chapters.startswith(";FFMETADATA1"))
+        cue_events = [e for e in events if e["type"] == "cue_shown" and e["t"] >= starts[0]["t"]]
+        self.assertTrue(cue_events, "no cue shown while recording")
+        offset = cue_events[0]["t"] - starts[0]["t"]
+        stamp = "%02d:%02d:%02d.%03d" % (offset // 3600000, offset // 60000 % 60, offset // 1000 % 60, offset % 1000)
+        self.assertIn(stamp + " --> ", vtt, "the first cue while recording is not at its video time")
 
 
 if __name__ == "__main__":

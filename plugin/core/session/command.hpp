@@ -83,6 +83,14 @@ struct AnswerComment {
 };
 /// The host asks the chat to type 1 (扣1).
 struct CallInteraction {};
+/// OBS started or stopped recording (frontend events); logged while a session runs so the
+/// review can point into the video.
+struct RecordingStarted {
+	std::string path;
+};
+struct RecordingStopped {
+	std::string path;
+};
 /// A comment typed in by a coach (or a test) as if from a viewer.
 struct InjectComment {
 	std::string text;
@@ -93,6 +101,7 @@ struct InjectComment {
 using Command = std::variant<NextCue, PreviousCue, NextSegment, PreviousSegment, JumpToSegment, ToggleSegmentTimer,
 			     MarkKeywordSaid, UseLibrary, PinProduct, UnpinProduct, PinNextProduct, PinPreviousProduct,
 			     StartPromotion, StopPromotion, ToggleSegmentPromotion, PlaceOrder, ClaimCoupon, StartSession,
-			     StopSession, ToggleSession, Voice, AnswerComment, CallInteraction, InjectComment>;
+			     StopSession, ToggleSession, Voice, AnswerComment, CallInteraction, InjectComment,
+			     RecordingStarted, RecordingStopped>;
 
 } // namespace lcs::session

@@ -285,6 +285,22 @@ void Controller::apply(const Command &command)
 				   absorb({std::move(e)});
 			   },
 			   [&](const CallInteraction &) { host_.last_interaction_call_ms = now_ms_; },
+			   [&](const RecordingStarted &c) {
+				   if (!simulator_)
+					   return;
+				   Event e{now_ms_, "recording_start", {}};
+				   if (!c.path.empty())
+					   e.fields["path"] = c.path;
+				   absorb({std::move(e)});
+			   },
+			   [&](const RecordingStopped &c) {
+				   if (!simulator_)
+					   return;
+				   Event e{now_ms_, "recording_stop", {}};
+				   if (!c.path.empty())
+					   e.fields["path"] = c.path;
+				   absorb({std::move(e)});
+			   },
 			   [&](const InjectComment &c) {
 				   char id[32];
 				   std::snprintf(id, sizeof id, "k-%06lld", static_cast<long long>(next_injected_++));

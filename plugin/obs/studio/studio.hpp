@@ -48,6 +48,8 @@ public:
 	void start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed);
 	/// Stops the running session, or starts one.
 	void toggle_session();
+	/// Ends a running session at once (OBS is exiting): its log gets session_end.
+	void shutdown_session() { controller_.submit(session::StopSession{}); }
 	/// The folder session logs go to (created when missing); empty when there is none.
 	static std::string sessions_folder();
 
