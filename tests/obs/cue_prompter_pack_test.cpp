@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 
 #include <obs.hpp>
 
@@ -92,7 +93,7 @@ TEST(CuePrompterWithPack, ABrokenPackLeavesTheOldScriptOnScreen)
 	const Frame before = render_changed(source, nullptr);
 	ASSERT_GT(before.count_bright(box.x, box.y, box.w, box.h), 500);
 
-	const std::string broken = testing::TempDir() + "broken-pack.json";
+	const std::string broken = testing::TempDir() + "broken-pack-" + std::to_string(getpid()) + ".json";
 	std::ofstream(broken) << "{ \"format\": \"lcs.pack/1\", \"products\": [ }";
 	OBSDataAutoRelease change = obs_data_create();
 	obs_data_set_string(change, "pack", "custom");
@@ -113,7 +114,7 @@ TEST(CuePrompterWithPack, ABrokenPackLeavesTheOldScriptOnScreen)
 		return !description.empty() && type == OBS_TEXT_INFO_ERROR;
 	});
 	EXPECT_EQ(type, OBS_TEXT_INFO_ERROR);
-	EXPECT_NE(description.find("broken-pack.json:1:"), std::string::npos) << description;
+	EXPECT_NE(description.find(broken + ":1:"), std::string::npos) << description;
 
 	// ...and the screen keeps the previous script.
 	ObsHarness::wait_frames(5);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <vector>
+#include <unistd.h>
 
 #include <obs.hpp>
 #include <util/platform.h>
@@ -24,7 +25,7 @@ using lcs::test::press_hotkey;
 /// A 48 kHz stereo 16-bit WAV: `talk_ms` of a 440 Hz tone, then `silence_ms` of silence.
 std::string write_wav(int talk_ms, int silence_ms)
 {
-	const std::string path = testing::TempDir() + "lcs-voice-test.wav";
+	const std::string path = testing::TempDir() + "lcs-voice-test-" + std::to_string(getpid()) + ".wav";
 	constexpr uint32_t rate = 48000;
 	const uint32_t frames = rate * static_cast<uint32_t>(talk_ms + silence_ms) / 1000;
 	const uint32_t bytes = frames * 4;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 
 #include <obs.hpp>
 
@@ -23,7 +24,7 @@ constexpr uint32_t kH = 300;
 // A product whose tiered price steps up after 2 seconds (time basis), launched by the first cue.
 std::string write_pack()
 {
-	const std::string path = testing::TempDir() + "price-card-pack.json";
+	const std::string path = testing::TempDir() + "price-card-pack-" + std::to_string(getpid()) + ".json";
 	std::ofstream(path) << R"({
   "format": "lcs.pack/1",
   "pack": { "id": "card-test", "name": "Card test", "version": "1.0.0", "language": "zh-CN", "authors": ["t"], "license": "x" },

@@ -14,7 +14,7 @@ const char *kHeader =
 
 Metrics metrics_of(const std::string &body, lcs::metrics::ReadReport *report = nullptr)
 {
-	const std::string path = testing::TempDir() + "metrics.jsonl";
+	const std::string path = testing::TempDir() + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "-metrics.jsonl";
 	std::ofstream(path, std::ios::binary) << kHeader << "\n" << body;
 	lcs::metrics::MetricsAccumulator acc;
 	auto r = lcs::metrics::read_session_log(path, {}, [&](const nlohmann::json &e) { acc.add(e); });

@@ -11,7 +11,7 @@ namespace {
 
 std::string write_log()
 {
-	const std::string path = testing::TempDir() + "report.jsonl";
+	const std::string path = testing::TempDir() + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "-report.jsonl";
 	std::ofstream(path, std::ios::binary)
 		<< R"({"type":"session","schema":"lcs.session/1","session_id":"s","started_at":"2026-01-01T00:00:00Z","trainee":"t","scenario":{"id":"x"},"seed":1,"packs":[],"products":[{"sku":"X","name":"蜂蜜","list_price_cents":8900,"stock":10}],"promotions":[],"segments":[{"segment_id":"open","name":"开场","kind":"opening","planned_ms":10000,"cues":[{"cue_id":"c1","text":"欢迎"}]},{"segment_id":"sell","name":"卖点","kind":"selling_points","planned_ms":10000,"cues":[]}]})"
 		<< "\n"
