@@ -25,6 +25,15 @@ ReadReport read_session_log(const std::string &utf8_path, const HeaderCallback &
 	int line_number = 0;
 	bool header_seen = false;
 	int64_t last_t = 0;
+	// A badly damaged log must not fill memory with complaints: keep the first ones and count the rest.
+	constexpr size_t kMaxProblems = 100;
+	size_t dropped = 0;
+	auto problem = [&](int at_line, std::string message) {
+		if (report.problems.size() < kMaxProblems)
+			report.problems.push_back({diag::Severity::Error, {utf8_path, at_line, 1}, std::move(message)});
+		else
+			++dropped;
+	};
 	auto handle = [&](bool complete) {
 		++line_number;
 		if (line.empty() && complete)
@@ -35,10 +44,12 @@ ReadReport read_session_log(const std::string &utf8_path, const HeaderCallback &
 				report.truncated_last_line = true; // a crash cut the last line
 				return;
 			}
-			report.problems.push_back({diag::Severity::Error, {utf8_path, line_number, 1}, "not a JSON object; line skipped"});
+			problem(line_number, "not a JSON object; line skipped");
 			return;
 		}
-		if (!header_seen) {
+		if (dropped > 0)
+		report.problems.push_back({diag::Severity::Error, {utf8_path, 0, 0}, std::to_string(dropped) + " more malformed lines"});
+	if (!header_seen) {
 			header_seen = true;
 			if (j.value("type", "") != "session" || j.value("schema", "") != kSessionSchema) {
 				report.problems.push_back({diag::Severity::Error, {utf8_path, line_number, 1},
@@ -50,12 +61,12 @@ ReadReport read_session_log(const std::string &utf8_path, const HeaderCallback &
 			return;
 		}
 		if (!is_event(j)) {
-			report.problems.push_back({diag::Severity::Error, {utf8_path, line_number, 1}, "event without integer 't' or string 'type'; skipped"});
+			problem(line_number, "event without integer 't' or string 'type'; skipped");
 			return;
 		}
 		const int64_t t = j["t"].get<int64_t>();
 		if (t < last_t) {
-			report.problems.push_back({diag::Severity::Error, {utf8_path, line_number, 1}, "'t' decreases; event skipped"});
+			problem(line_number, "'t' decreases; event skipped");
 			return;
 		}
 		last_t = t;
@@ -77,6 +88,8 @@ ReadReport read_session_log(const std::string &utf8_path, const HeaderCallback &
 	std::fclose(file);
 	if (!line.empty())
 		handle(false);
+	if (dropped > 0)
+		report.problems.push_back({diag::Severity::Error, {utf8_path, 0, 0}, std::to_string(dropped) + " more malformed lines"});
 	if (!header_seen)
 		report.problems.push_back({diag::Severity::Error, {utf8_path, 1, 1}, "empty log: no session header"});
 	return report;

@@ -48,6 +48,7 @@ int64_t num(const nlohmann::json &e, const char *key)
 SessionReport build_report(const std::string &utf8_path)
 {
 	SessionReport r;
+	r.log_path = utf8_path;
 	metrics::MetricsAccumulator acc;
 	std::map<std::string, size_t> segment_index;
 	std::map<std::string, size_t> product_index;
@@ -55,7 +56,7 @@ SessionReport build_report(const std::string &utf8_path)
 	std::unordered_map<std::string, int64_t> present;
 	std::multiset<std::string> pinned;
 	std::map<std::string, std::unordered_set<std::string>> exposed, clickers, buyers;
-	std::unordered_map<std::string, size_t> question_row; // comment id → index in comments
+	std::unordered_map<std::string, size_t> question_row; // comment id → index in questions
 	std::unordered_map<std::string, size_t> question_segment; // comment id → segment it was asked in
 	std::optional<size_t> current_segment;
 	int64_t segment_since = 0;
@@ -167,20 +168,31 @@ SessionReport build_report(const std::string &utf8_path)
 					++r.segments[*current_segment].orders;
 					r.segments[*current_segment].gmv_cents += num(e, "amount_cents");
 				}
-				r.orders.push_back(e);
+				OrderRow o;
+				o.t = t;
+				o.order_id = str(e, "order_id");
+				o.viewer = str(e, "viewer");
+				o.sku = sku;
+				o.promo_id = str(e, "promo_id");
+				o.coupon_id = str(e, "coupon_id");
+				o.qty = num(e, "qty");
+				o.unit_price_cents = num(e, "unit_price_cents");
+				o.discount_cents = num(e, "discount_cents");
+				o.amount_cents = num(e, "amount_cents");
+				r.orders.push_back(std::move(o));
 			} else if (type == "comment") {
 				if (str(e, "kind") == "question") {
-					question_row[str(e, "comment_id")] = r.comments.size();
+					question_row[str(e, "comment_id")] = r.questions.size();
 					if (current_segment) {
 						++r.segments[*current_segment].questions;
 						question_segment[str(e, "comment_id")] = *current_segment;
 					}
+					r.questions.push_back({t, str(e, "comment_id"), str(e, "viewer"), str(e, "text"), std::nullopt});
 				}
-				r.comments.push_back(e);
 			} else if (type == "comment_answered") {
 				const auto it = question_row.find(str(e, "comment_id"));
-				if (it != question_row.end() && !r.comments[it->second].contains("answered_t")) {
-					r.comments[it->second]["answered_t"] = t;
+				if (it != question_row.end() && !r.questions[it->second].answered_t) {
+					r.questions[it->second].answered_t = t;
 					// Counted in the segment the question was asked in.
 					if (const auto seg = question_segment.find(str(e, "comment_id")); seg != question_segment.end())
 						++r.segments[seg->second].answered;

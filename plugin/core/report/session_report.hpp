@@ -50,14 +50,27 @@ struct TimelineEntry {
 	int64_t duration_ms = 0; // dead air
 };
 
+// Compact copies of the events the tables and captions need (the log itself is streamed).
+struct OrderRow {
+	int64_t t = 0;
+	std::string order_id, viewer, sku, promo_id, coupon_id;
+	int64_t qty = 0, unit_price_cents = 0, discount_cents = 0, amount_cents = 0;
+};
+struct QuestionRow {
+	int64_t t = 0;
+	std::string comment_id, viewer, text;
+	std::optional<int64_t> answered_t;
+};
+
 struct SessionReport {
 	nlohmann::json header;
 	metrics::Metrics metrics;
 	std::vector<SegmentRow> segments;
 	std::vector<ProductRow> products;
 	std::vector<TimelineEntry> timeline;
-	std::vector<nlohmann::json> orders;   // the order events
-	std::vector<nlohmann::json> comments; // comment events with "answered_t" added when answered
+	std::vector<OrderRow> orders;
+	std::vector<QuestionRow> questions; // comments of kind question (others are streamed when needed)
+	std::string log_path;
 	std::optional<int64_t> recording_start_ms;
 	std::string recording_path;
 	bool truncated = false;

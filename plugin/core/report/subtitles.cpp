@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/metrics/log_reader.hpp"
 #include "core/util/money.hpp"
+
+#include <unordered_map>
 
 namespace lcs::report {
 namespace {
@@ -78,22 +81,19 @@ std::string to_webvtt(const SessionReport &r)
 		else if (e.kind == "segment" || e.kind == "pin" || e.kind == "promo_start" || e.kind == "incident")
 			captions.push_back({e.t - base, e.t - base + 3000, "▶ " + e.label});
 	}
-	for (const auto &c : r.comments) {
-		const int64_t t = c.value("t", int64_t{0});
-		if (c.value("kind", "") != "question" || t < base)
+	for (const auto &q : r.questions) {
+		if (q.t < base)
 			continue;
-		std::string text = "❓ " + c.value("text", "");
-		if (c.contains("answered_t"))
-			text += " (answered after " + std::to_string((c["answered_t"].get<int64_t>() - t) / 1000) + " s)";
-		captions.push_back({t - base, t - base + 3000, text});
+		std::string text = "❓ " + q.text;
+		if (q.answered_t)
+			text += " (answered after " + std::to_string((*q.answered_t - q.t) / 1000) + " s)";
+		captions.push_back({q.t - base, q.t - base + 3000, text});
 	}
 	for (const auto &o : r.orders) {
-		const int64_t t = o.value("t", int64_t{0});
-		if (t < base)
+		if (o.t < base)
 			continue;
-		captions.push_back({t - base, t - base + 2000,
-				    "🛒 " + o.value("sku", "") + " ×" + std::to_string(o.value("qty", 0)) + " " +
-					    util::format_yuan(o.value("amount_cents", int64_t{0}))});
+		captions.push_back({o.t - base, o.t - base + 2000,
+				    "🛒 " + o.sku + " ×" + std::to_string(o.qty) + " " + util::format_yuan(o.amount_cents)});
 	}
 	std::stable_sort(captions.begin(), captions.end(), [](const auto &a, const auto &b) { return a.start < b.start; });
 	std::ostringstream out;
@@ -156,23 +156,27 @@ std::string to_csv(const SessionReport &r, const std::string &table)
 		}
 	} else if (table == "orders") {
 		out << "t,video_time,order_id,viewer,sku,qty,unit_price_cents,discount_cents,amount_cents,promo_id,coupon_id\n";
-		for (const auto &o : r.orders) {
-			const int64_t t = o.value("t", int64_t{0});
-			out << t << ',' << r.video_time(t).value_or("") << ',' << csv_field(o.value("order_id", "")) << ','
-			    << csv_field(o.value("viewer", "")) << ',' << csv_field(o.value("sku", "")) << ',' << o.value("qty", 0) << ','
-			    << o.value("unit_price_cents", int64_t{0}) << ',' << o.value("discount_cents", int64_t{0}) << ','
-			    << o.value("amount_cents", int64_t{0}) << ',' << csv_field(o.value("promo_id", "")) << ','
-			    << csv_field(o.value("coupon_id", "")) << '\n';
-		}
+		for (const auto &o : r.orders)
+			out << o.t << ',' << r.video_time(o.t).value_or("") << ',' << csv_field(o.order_id) << ',' << csv_field(o.viewer)
+			    << ',' << csv_field(o.sku) << ',' << o.qty << ',' << o.unit_price_cents << ',' << o.discount_cents << ','
+			    << o.amount_cents << ',' << csv_field(o.promo_id) << ',' << csv_field(o.coupon_id) << '\n';
 	} else if (table == "comments") {
+		// Every comment: streamed from the log again rather than kept in memory.
+		std::unordered_map<std::string, int64_t> answered;
+		for (const auto &q : r.questions)
+			if (q.answered_t)
+				answered[q.comment_id] = *q.answered_t - q.t;
 		out << "t,video_time,comment_id,viewer,kind,text,answered_after_ms\n";
-		for (const auto &c : r.comments) {
+		metrics::read_session_log(r.log_path, {}, [&](const nlohmann::json &c) {
+			if (c.value("type", "") != "comment")
+				return;
 			const int64_t t = c.value("t", int64_t{0});
-			out << t << ',' << r.video_time(t).value_or("") << ',' << csv_field(c.value("comment_id", "")) << ','
-			    << csv_field(c.value("viewer", "")) << ',' << csv_field(c.value("kind", "")) << ','
-			    << csv_field(c.value("text", "")) << ','
-			    << (c.contains("answered_t") ? std::to_string(c["answered_t"].get<int64_t>() - t) : std::string()) << '\n';
-		}
+			const std::string id = c.value("comment_id", "");
+			const auto a = answered.find(id);
+			out << t << ',' << r.video_time(t).value_or("") << ',' << csv_field(id) << ',' << csv_field(c.value("viewer", ""))
+			    << ',' << csv_field(c.value("kind", "")) << ',' << csv_field(c.value("text", "")) << ','
+			    << (a != answered.end() ? std::to_string(a->second) : std::string()) << '\n';
+		});
 	} else {
 		return {};
 	}
