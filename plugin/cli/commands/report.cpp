@@ -5,7 +5,10 @@
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "core/report/session_report.hpp"
+#include "core/report/html_report.hpp"
+#include "core/report/rubric.hpp"
 #include "core/report/subtitles.hpp"
+#include "data_dir.hpp"
 
 namespace lcs::cli {
 namespace {
@@ -14,23 +17,49 @@ struct Options {
 	std::string format = "json";
 	std::string table = "metrics";
 	std::string output;
+	std::string lang;
+	std::string rubric;
+	std::string data;
 };
 } // namespace
 
-void register_report(Application &application)
+void register_report(Application &application, const char *argv0)
 {
 	auto o = std::make_shared<Options>();
 	CLI::App *cmd = application.add_command(
 		"report", "Review a session log: metrics, segments, products, timeline (json), tables (csv), captions (vtt), chapters",
-		[o]() {
+		[o, argv0]() {
 			const auto report = report::build_report(o->log);
 			for (const auto &p : report.problems)
 				std::cerr << p.to_string() << '\n';
 			if (report.header.is_null())
 				return ExitCode::InputError;
+			// Language: --lang, else the log's (the pack's) language.
+			std::string lang = o->lang;
+			if (lang.empty())
+				lang = report.header.value("scenario", nlohmann::json::object()).value("language", "en-US");
+			// Rubric: --rubric, else the default one in the module data.
+			std::optional<report::RubricResult> rubric;
+			std::filesystem::path rubric_file = std::filesystem::u8path(o->rubric);
+			if (o->rubric.empty())
+				if (const auto dir = find_data_dir(o->data, argv0); !dir.empty())
+					rubric_file = dir / "rubric" / "default.json";
+			if (!rubric_file.empty()) {
+				diag::Diagnostics problems;
+				rubric = report::score(report, rubric_file, lang, problems);
+				for (const auto &p : problems)
+					std::cerr << p.to_string() << '\n';
+				if (!rubric && !o->rubric.empty())
+					return ExitCode::InputError;
+			}
 			std::string text;
-			if (o->format == "json")
-				text = report.to_json().dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+			if (o->format == "json") {
+				auto j = report.to_json();
+				if (rubric)
+					j["rubric"] = rubric->to_json();
+				text = j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+			} else if (o->format == "html")
+				text = report::to_html(report, rubric, lang);
 			else if (o->format == "csv")
 				text = report::to_csv(report, o->table);
 			else if (o->format == "vtt")
@@ -51,13 +80,16 @@ void register_report(Application &application)
 			return ExitCode::Ok;
 		});
 	cmd->add_option("log", o->log, "Session log (lcs.session/1 JSONL)")->required()->check(CLI::ExistingFile);
-	cmd->add_option("--format", o->format, "json, csv, vtt (captions at video time) or chapters (FFmpeg metadata)")
-		->check(CLI::IsMember({"json", "csv", "vtt", "chapters"}))
+	cmd->add_option("--format", o->format, "json, html (one self-contained file), csv, vtt (captions at video time) or chapters (FFmpeg metadata)")
+		->check(CLI::IsMember({"json", "html", "csv", "vtt", "chapters"}))
 		->capture_default_str();
 	cmd->add_option("--table", o->table, "With csv: metrics, segments, products, orders or comments")
 		->check(CLI::IsMember({"metrics", "segments", "products", "orders", "comments"}))
 		->capture_default_str();
 	cmd->add_option("-o,--output", o->output, "Output file (default: stdout)");
+	cmd->add_option("--lang", o->lang, "zh-CN or en-US (default: the log's language)")->check(CLI::IsMember({"zh-CN", "en-US"}));
+	cmd->add_option("--rubric", o->rubric, "Coach rubric (lcs.rubric/1; default: the bundled data/rubric/default.json)");
+	cmd->add_option("--data", o->data, "Module data folder");
 }
 
 } // namespace lcs::cli

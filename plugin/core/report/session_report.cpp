@@ -64,6 +64,18 @@ SessionReport build_report(const std::string &utf8_path)
 	int64_t voice_since = 0;
 	int64_t last_t = 0;
 	bool ended = false;
+	int64_t gmv_total = 0;
+	auto minute_at = [&](int64_t t) -> MinuteRow & {
+		const int64_t m = t / 60000;
+		while (static_cast<int64_t>(r.minutes.size()) <= m) {
+			MinuteRow row;
+			row.minute = static_cast<int64_t>(r.minutes.size());
+			row.viewers = static_cast<int64_t>(present.size());
+			row.gmv_cumulative_cents = gmv_total;
+			r.minutes.push_back(row);
+		}
+		return r.minutes[static_cast<size_t>(m)];
+	};
 
 	auto product_row = [&](const std::string &sku) -> ProductRow & {
 		auto it = product_index.find(sku);
@@ -116,11 +128,14 @@ SessionReport build_report(const std::string &utf8_path)
 			const int64_t t = num(e, "t");
 			last_t = t;
 			const std::string type = str(e, "type");
+			MinuteRow &minute = minute_at(t);
 			if (type == "viewer_join") {
 				present.emplace(str(e, "viewer"), t);
 				expose(str(e, "viewer"));
+				minute.viewers = static_cast<int64_t>(present.size());
 			} else if (type == "viewer_leave") {
 				present.erase(str(e, "viewer"));
+				minute.viewers = static_cast<int64_t>(present.size());
 			} else if (type == "segment_start") {
 				close_segment(t);
 				const std::string id = str(e, "segment_id");
@@ -163,6 +178,9 @@ SessionReport build_report(const std::string &utf8_path)
 				++p.orders;
 				p.units += num(e, "qty");
 				p.gmv_cents += num(e, "amount_cents");
+				gmv_total += num(e, "amount_cents");
+				++minute.orders;
+				minute.gmv_cumulative_cents = gmv_total;
 				buyers[sku].insert(str(e, "viewer"));
 				if (current_segment) {
 					++r.segments[*current_segment].orders;
@@ -181,6 +199,7 @@ SessionReport build_report(const std::string &utf8_path)
 				o.amount_cents = num(e, "amount_cents");
 				r.orders.push_back(std::move(o));
 			} else if (type == "comment") {
+				++minute.comments;
 				if (str(e, "kind") == "question") {
 					question_row[str(e, "comment_id")] = r.questions.size();
 					if (current_segment) {

@@ -62,6 +62,15 @@ struct QuestionRow {
 	std::optional<int64_t> answered_t;
 };
 
+// One minute of the session, for the charts.
+struct MinuteRow {
+	int64_t minute = 0;
+	int64_t viewers = 0;       // present at the end of the minute
+	int64_t orders = 0;        // during the minute
+	int64_t comments = 0;      // during the minute
+	int64_t gmv_cumulative_cents = 0;
+};
+
 struct SessionReport {
 	nlohmann::json header;
 	metrics::Metrics metrics;
@@ -70,6 +79,7 @@ struct SessionReport {
 	std::vector<TimelineEntry> timeline;
 	std::vector<OrderRow> orders;
 	std::vector<QuestionRow> questions; // comments of kind question (others are streamed when needed)
+	std::vector<MinuteRow> minutes;
 	std::string log_path;
 	std::optional<int64_t> recording_start_ms;
 	std::string recording_path;

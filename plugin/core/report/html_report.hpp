@@ -1,0 +1,18 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/report/rubric.hpp"
+#include "core/report/session_report.hpp"
+
+namespace lcs::report {
+
+/// The coach's report as one self-contained HTML file (inline CSS and SVG; no script, font or
+/// request leaves the page): headline metrics, the funnel, charts of viewers, cumulative GMV and
+/// orders/comments per minute with markers for segments, pins, promotions, incidents, flags and
+/// dead air, per-product and per-segment tables, unanswered questions, the rubric and what to
+/// fix first. Times show as session time and, with a recording, as video time. zh-CN or en-US.
+std::string to_html(const SessionReport &report, const std::optional<RubricResult> &rubric, const std::string &language);
+
+} // namespace lcs::report
