@@ -12,6 +12,8 @@ PACKAGES=(
   obs-studio fonts-wqy-microhei
   # headless OBS and tests: X server, Mesa (llvmpipe), websocket client
   xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0 python3 python3-websocket python3-pil python3-xlib
+  # the HTML report opened in a real browser
+  chromium
 )
 
 missing=()
