@@ -10,5 +10,6 @@ void register_practice_scene(Application &application);
 void register_validate(Application &application);
 void register_scenarios(Application &application);
 void register_report(Application &application, const char *argv0);
+void register_compare(Application &application, const char *argv0);
 void register_simulate(Application &application, const char *argv0);
 } // namespace lcs::cli

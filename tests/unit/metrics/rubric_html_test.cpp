@@ -89,3 +89,27 @@ TEST(HtmlReport, SelfContainedWithChartsInBothLanguages)
 }
 
 } // namespace
+
+#include "core/report/compare.hpp"
+
+namespace {
+
+TEST(Compare, SessionsSideBySideWithDeltasAndOverlaidCurves)
+{
+	const auto weak = lcs::report::build_report(simulated_log(lcs::session::Policy::Weak));
+	const auto strong = lcs::report::build_report(simulated_log(lcs::session::Policy::Strong));
+	std::vector<lcs::report::ComparedSession> sessions = {{weak, std::nullopt}, {strong, std::nullopt}};
+	const auto j = lcs::report::compare_json(sessions);
+	ASSERT_EQ(j["sessions"].size(), 2u);
+	EXPECT_DOUBLE_EQ(j["deltas_from_first"]["gmv_cents"][0].get<double>(), 0.0);
+	EXPECT_DOUBLE_EQ(j["deltas_from_first"]["gmv_cents"][1].get<double>(),
+			 static_cast<double>(strong.metrics.gmv_cents - weak.metrics.gmv_cents));
+	const std::string html = lcs::report::compare_html(sessions, "en-US");
+	size_t lines = 0;
+	for (size_t at = html.find("<polyline"); at != std::string::npos; at = html.find("<polyline", at + 1))
+		++lines;
+	EXPECT_EQ(lines, 4u); // two sessions × (viewers, GMV)
+	EXPECT_EQ(html.find("http"), std::string::npos);
+}
+
+} // namespace
