@@ -14,7 +14,6 @@ from obs_launcher import ObsInstance
 # A short autopiloted rehearsal through the plugin's own hotkeys (as a Stream Deck would press them):
 # start the session, walk the script, pin the product, launch the segment's promotion, answer.
 REHEARSAL = [
-    (0.0, "lcs.start_stop_session"),
     (1.0, "lcs.pin_next_product"),
     (2.0, "lcs.next_cue"),
     (3.0, "lcs.call_interaction"),
@@ -59,7 +58,7 @@ def main():
     build = Path(args.build).resolve()
     output = Path(args.output or Path.cwd() / "out" / f"practice-{datetime.now():%Y%m%d-%H%M%S}").resolve()
     obs = ObsInstance(build / "rundir" / "obs-plugins", build / "rundir" / "data", build / "plugin" / "cli" / "lcs",
-                      output, language=args.lang, start_recording=args.headless, headless=args.headless)
+                      output, language=args.lang, headless=args.headless)
     try:
         if not args.headless:
             print(f"OBS is running with Live Commerce Studio; recordings go to {output}. Close OBS to finish.")
@@ -69,6 +68,11 @@ def main():
 
         obs.wait_ready()
         with obs.client() as client:
+            # The session first, then OBS's recording: the log links the two (recording_start),
+            # and when the recording stops the plugin writes captions and chapters next to it.
+            client.call("TriggerHotkeyByName", {"hotkeyName": "lcs.start_stop_session"})
+            time.sleep(0.5)
+            client.call("StartRecord")
             deadline = time.monotonic() + 30
             while not client.call("GetRecordStatus")["outputActive"]:
                 if time.monotonic() > deadline:
@@ -77,20 +81,25 @@ def main():
             rehearse(client, args.seconds)
             scene = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
             client.screenshot(scene, str(output / "practice-scene.png"))
-            client.call("TriggerHotkeyByName", {"hotkeyName": "lcs.start_stop_session"})
-            time.sleep(1.0)
             recording = client.call("StopRecord")["outputPath"]
             client.wait_event(lambda e: e["eventType"] == "RecordStateChanged"
                               and e["eventData"]["outputState"] == "OBS_WEBSOCKET_OUTPUT_STOPPED", timeout=60)
+            time.sleep(1.0)  # the plugin writes the captions next to the video
+            client.call("TriggerHotkeyByName", {"hotkeyName": "lcs.start_stop_session"})
+            time.sleep(1.0)
         code = obs.stop()
         logs = copy_session_logs(obs, output)
         print(f"OBS exited with {code}; output folder: {output}")
         print(f"  recording:  {recording}")
         print(f"  screenshot: {output / 'practice-scene.png'}")
         print(f"  OBS log:    {output / 'obs-log.txt'}")
+        for sidecar in (Path(recording).with_suffix(".vtt"), Path(recording).with_suffix(".chapters.txt")):
+            if sidecar.is_file():
+                print(f"  next to the video: {sidecar}")
         for log in logs:
             print(f"  session log: {log}")
-            for fmt, suffix in (("json", ".report.json"), ("vtt", ".vtt"), ("chapters", ".chapters.txt")):
+            for fmt, suffix in (("html", ".report.html"), ("json", ".report.json"), ("vtt", ".vtt"),
+                                ("chapters", ".chapters.txt")):
                 target = log.with_suffix(suffix)
                 subprocess.run([str(build / "plugin" / "cli" / "lcs"), "report", str(log), "--format", fmt,
                                 "-o", str(target)], check=True)
