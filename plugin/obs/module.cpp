@@ -13,6 +13,7 @@
 #include "studio/hotkeys.hpp"
 #include "studio/recording-sync.hpp"
 #include "studio/studio.hpp"
+#include "websocket/api.hpp"
 
 OBS_DECLARE_MODULE()
 OBS_MODULE_USE_DEFAULT_LOCALE("live-commerce-studio", "en-US")
@@ -41,6 +42,11 @@ bool obs_module_load(void)
 	lcs::obs::start_recording_sync();
 	lcs::log::logger()->info("module loaded: version {}", lcs::kVersionString);
 	return true;
+}
+
+void obs_module_post_load(void)
+{
+	lcs::obs::start_websocket_api(); // obs-websocket is loaded by now, when present
 }
 
 void obs_module_unload(void)

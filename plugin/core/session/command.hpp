@@ -96,6 +96,7 @@ struct InjectComment {
 	std::string text;
 	std::string kind = "question";
 	std::string viewer = "coach";
+	std::string comment_id; // empty: the controller numbers it (k-NNNNNN)
 };
 
 using Command = std::variant<NextCue, PreviousCue, NextSegment, PreviousSegment, JumpToSegment, ToggleSegmentTimer,

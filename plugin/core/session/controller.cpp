@@ -305,7 +305,7 @@ void Controller::apply(const Command &command)
 				   char id[32];
 				   std::snprintf(id, sizeof id, "k-%06lld", static_cast<long long>(next_injected_++));
 				   Event e{now_ms_, "comment", {}};
-				   e.fields["comment_id"] = id;
+				   e.fields["comment_id"] = c.comment_id.empty() ? std::string(id) : c.comment_id;
 				   e.fields["viewer"] = c.viewer;
 				   e.fields["text"] = c.text;
 				   e.fields["kind"] = c.kind;
@@ -399,8 +399,7 @@ void Controller::end_session(const std::string &reason)
 	absorb({std::move(e)});
 	if (log_) {
 		// The writer thread finishes the file; this (maybe OBS's video) thread never waits on disk.
-		log_->write(events_);
-		events_.clear();
+		log_->write(events_); // events_ stays: observers (websocket events) still see session_end
 		log_->finish();
 		closing_.push_back(std::move(log_));
 	}

@@ -9,6 +9,7 @@
 #include "core/pack/library.hpp"
 #include "core/pack/pack_loader.hpp"
 #include "core/platform/clock.hpp"
+#include "websocket/api.hpp"
 
 namespace lcs::obs {
 namespace {
@@ -56,6 +57,7 @@ void Studio::tick(float seconds)
 	const auto whole = static_cast<int64_t>(std::floor(pending_ms_));
 	pending_ms_ -= static_cast<double>(whole);
 	controller_.tick(whole);
+	emit_websocket_events();
 	for (const auto &e : controller_.events())
 		if (e.type == "session_end")
 			lcs::log::logger()->info("practice session ended ({})", e.fields.value("reason", ""));

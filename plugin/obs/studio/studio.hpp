@@ -33,6 +33,8 @@ public:
 
 	void submit(session::Command command) { controller_.submit(std::move(command)); }
 	[[nodiscard]] std::shared_ptr<const session::Snapshot> snapshot() const { return controller_.snapshot(); }
+	/// The session-log events of the last tick; video thread only (the websocket events use it).
+	[[nodiscard]] const session::Events &last_events() const { return controller_.events(); }
 
 	struct LoadOutcome {
 		bool loaded = false;  // the library in use changed

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <obs.h>
+
+namespace lcs::obs::websocket {
+
+// A small adapter over obs-websocket's plugin API, which is a set of procs on libobs's global
+// proc handler ("obs_websocket_api_get_ph", then "vendor_register", "vendor_request_register",
+// "vendor_event_emit"). Requests arrive on obs-websocket's threads; handlers must be thread-safe.
+class Vendor {
+public:
+	using Handler = std::function<void(obs_data_t *request, obs_data_t *response)>;
+
+	/// Registers the vendor; false when obs-websocket is not loaded (the plugin works without it).
+	bool attach(const char *vendor_name);
+	/// Registers a request type; the adapter keeps the handler alive.
+	bool add_request(const std::string &type, Handler handler);
+	/// Emits a vendor event to clients subscribed to vendor events. Any thread.
+	void emit(const std::string &type, obs_data_t *data) const;
+	[[nodiscard]] bool attached() const { return vendor_ != nullptr; }
+
+private:
+	proc_handler_t *api_ = nullptr;
+	void *vendor_ = nullptr;
+	std::map<std::string, std::unique_ptr<Handler>> handlers_;
+};
+
+} // namespace lcs::obs::websocket
