@@ -29,6 +29,20 @@ FontChoice read_font(obs_data_t *settings)
 	return f;
 }
 
+void add_frame_properties(obs_properties_t *props, const std::string &prefix, int min_width, int min_height)
+{
+	obs_properties_add_font(props, "font", obs_module_text((prefix + ".Font").c_str()));
+	obs_properties_add_int(props, "width", obs_module_text((prefix + ".Width").c_str()), min_width, 3840, 1);
+	obs_properties_add_int(props, "height", obs_module_text((prefix + ".Height").c_str()), min_height, 2160, 1);
+}
+
+void add_opacity_property(obs_properties_t *props, const std::string &prefix)
+{
+	obs_property_t *opacity = obs_properties_add_int_slider(
+		props, "background_opacity", obs_module_text((prefix + ".BackgroundOpacity").c_str()), 0, 100, 1);
+	obs_property_int_set_suffix(opacity, "%");
+}
+
 int read_int(obs_data_t *settings, const char *name, int lo, int hi)
 {
 	return static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, name), lo, hi));

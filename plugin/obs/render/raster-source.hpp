@@ -109,6 +109,11 @@ struct FontChoice {
 void set_default_font(obs_data_t *settings, int size);
 /// Reads the "font" object (the default when unset).
 FontChoice read_font(obs_data_t *settings);
+/// The properties every raster overlay has: "font", "width", "height" (labels from the locale
+/// keys <prefix>.Font, <prefix>.Width, <prefix>.Height).
+void add_frame_properties(obs_properties_t *props, const std::string &prefix, int min_width, int min_height);
+/// The "background_opacity" slider in percent (label <prefix>.BackgroundOpacity).
+void add_opacity_property(obs_properties_t *props, const std::string &prefix);
 /// Reads an integer setting clamped to [lo, hi].
 int read_int(obs_data_t *settings, const char *name, int lo, int hi);
 

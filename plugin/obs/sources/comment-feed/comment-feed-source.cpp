@@ -53,15 +53,11 @@ public:
 	static obs_properties_t *properties()
 	{
 		obs_properties_t *props = obs_properties_create();
-		obs_properties_add_font(props, "font", obs_module_text("CommentFeed.Font"));
-		obs_properties_add_int(props, "width", obs_module_text("CommentFeed.Width"), 100, 3840, 1);
-		obs_properties_add_int(props, "height", obs_module_text("CommentFeed.Height"), 60, 2160, 1);
+		add_frame_properties(props, "CommentFeed", 100, 60);
 		obs_properties_add_int_slider(props, "max_lines", obs_module_text("CommentFeed.MaxLines"), 1, 40, 1);
 		obs_properties_add_color_alpha(props, "text_color", obs_module_text("CommentFeed.TextColor"));
 		obs_properties_add_color_alpha(props, "question_color", obs_module_text("CommentFeed.QuestionColor"));
-		obs_property_t *o = obs_properties_add_int_slider(props, "background_opacity",
-								  obs_module_text("CommentFeed.BackgroundOpacity"), 0, 100, 1);
-		obs_property_int_set_suffix(o, "%");
+		add_opacity_property(props, "CommentFeed");
 		return props;
 	}
 

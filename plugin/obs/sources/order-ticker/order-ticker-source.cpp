@@ -51,9 +51,7 @@ public:
 	static obs_properties_t *properties()
 	{
 		obs_properties_t *props = obs_properties_create();
-		obs_properties_add_font(props, "font", obs_module_text("OrderTicker.Font"));
-		obs_properties_add_int(props, "width", obs_module_text("OrderTicker.Width"), 100, 3840, 1);
-		obs_properties_add_int(props, "height", obs_module_text("OrderTicker.Height"), 40, 2160, 1);
+		add_frame_properties(props, "OrderTicker", 100, 40);
 		obs_properties_add_int_slider(props, "max_lines", obs_module_text("OrderTicker.MaxLines"), 1, 20, 1);
 		obs_property_t *seconds = obs_properties_add_int_slider(props, "visible_seconds",
 									obs_module_text("OrderTicker.VisibleSeconds"), 2, 120, 1);
@@ -62,9 +60,7 @@ public:
 		obs_properties_add_color_alpha(props, "text_color", obs_module_text("OrderTicker.TextColor"));
 		obs_properties_add_color_alpha(props, "accent_color", obs_module_text("OrderTicker.AccentColor"));
 		obs_properties_add_color(props, "background_color", obs_module_text("OrderTicker.BackgroundColor"));
-		obs_property_t *opacity = obs_properties_add_int_slider(props, "background_opacity",
-									obs_module_text("OrderTicker.BackgroundOpacity"), 0, 100, 1);
-		obs_property_int_set_suffix(opacity, "%");
+		add_opacity_property(props, "OrderTicker");
 		return props;
 	}
 

@@ -156,16 +156,12 @@ void PriceCardSourceContent::defaults(obs_data_t *settings)
 obs_properties_t *PriceCardSourceContent::properties()
 {
 	obs_properties_t *props = obs_properties_create();
-	obs_properties_add_font(props, "font", obs_module_text("PriceCard.Font"));
-	obs_properties_add_int(props, "width", obs_module_text("PriceCard.Width"), 120, 3840, 1);
-	obs_properties_add_int(props, "height", obs_module_text("PriceCard.Height"), 80, 2160, 1);
+	add_frame_properties(props, "PriceCard", 120, 80);
 	obs_properties_add_color_alpha(props, "text_color", obs_module_text("PriceCard.TextColor"));
 	obs_properties_add_color_alpha(props, "price_color", obs_module_text("PriceCard.PriceColor"));
 	obs_properties_add_color_alpha(props, "accent_color", obs_module_text("PriceCard.AccentColor"));
 	obs_properties_add_color(props, "background_color", obs_module_text("PriceCard.BackgroundColor"));
-	obs_property_t *opacity = obs_properties_add_int_slider(props, "background_opacity",
-								obs_module_text("PriceCard.BackgroundOpacity"), 0, 100, 1);
-	obs_property_int_set_suffix(opacity, "%");
+	add_opacity_property(props, "PriceCard");
 	obs_properties_add_bool(props, "show_image", obs_module_text("PriceCard.ShowImage"));
 	return props;
 }

@@ -132,9 +132,7 @@ public:
 		obs_properties_add_font(props, "font", obs_module_text("RoomStats.Font"));
 		obs_properties_add_int(props, "width", obs_module_text("RoomStats.Width"), 200, 3840, 1);
 		obs_properties_add_int(props, "height", obs_module_text("RoomStats.Height"), 30, 400, 1);
-		obs_property_t *o = obs_properties_add_int_slider(props, "background_opacity",
-								  obs_module_text("RoomStats.BackgroundOpacity"), 0, 100, 1);
-		obs_property_int_set_suffix(o, "%");
+		add_opacity_property(props, "RoomStats");
 		return props;
 	}
 
