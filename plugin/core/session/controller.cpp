@@ -13,6 +13,18 @@ template<class... Ts> struct Overloaded : Ts... {
 	using Ts::operator()...;
 };
 template<class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+/// The event as its session-log line reads it (what the metrics consume).
+nlohmann::json as_log_line(const Event &e)
+{
+	nlohmann::json line = nlohmann::json::object();
+	if (e.fields.is_object())
+		for (const auto &[key, value] : e.fields.items())
+			line[key] = value;
+	line["t"] = e.t;
+	line["type"] = e.type;
+	return line;
+}
 } // namespace
 
 Controller::Controller()
@@ -87,6 +99,8 @@ void Controller::absorb(Events events)
 					c.answered = true;
 			last_answered_id_ = id;
 		}
+		if (simulator_)
+			live_metrics_.add(as_log_line(e));
 		events_.push_back(std::move(e));
 	}
 }
@@ -378,6 +392,11 @@ void Controller::start_session(const StartSession &c)
 	simulator_.emplace(library, audience_data_, *scenario, info.seed ^ 0x5EED5EEDull);
 	log_ = std::move(log);
 	session_id_ = make_session_id(*scenario, info);
+	last_log_path_ = log_ ? log_->path() : std::string();
+	trainee_ = info.trainee;
+	seed_ = info.seed;
+	live_metrics_ = metrics::MetricsAccumulator{};
+	metrics_.reset();
 	scenario_id_ = scenario->id;
 	duration_seconds_ = info.duration_seconds;
 	session_ended_ = false;
@@ -403,6 +422,7 @@ void Controller::end_session(const std::string &reason)
 		log_->finish();
 		closing_.push_back(std::move(log_));
 	}
+	metrics_ = live_metrics_.finish();
 	final_viewers_ = simulator_->present();
 	final_follows_ = simulator_->follows();
 	final_likes_ = simulator_->likes();
@@ -434,6 +454,8 @@ void Controller::tick(int64_t dt_ms)
 
 	const int64_t second = now_ms_ / 1000;
 	if (!commands.empty() || !events_.empty() || second != last_published_second_) {
+		if (simulator_ && second != last_published_second_)
+			metrics_ = live_metrics_.finish(); // once a second: cost grows with viewers present
 		last_published_second_ = second;
 		publish();
 	}
@@ -454,7 +476,15 @@ void Controller::publish()
 			next->pinned = engine_->price_view(pinned_sku_, now_ms_);
 		next->running_promotions = engine_->running();
 		next->lucky_bags = engine_->lucky_bags(now_ms_);
+		for (const auto *product : engine_->library().products())
+			if (auto view = engine_->price_view(product->sku, now_ms_))
+				next->shelf.push_back(std::move(*view));
+		for (const auto *p : engine_->library().promotions())
+			if (std::holds_alternative<promo::Coupon>(p->rule))
+				next->coupons_claimed[p->id] = engine_->coupons_claimed(p->id);
 	}
+	if (navigator_)
+		next->segment_elapsed_ms = navigator_->segment_elapsed_ms();
 	next->recent_orders.assign(recent_orders_.begin(), recent_orders_.end());
 	next->orders = orders_;
 	next->units = units_;
@@ -474,6 +504,13 @@ void Controller::publish()
 	next->open_questions = open_questions_;
 	next->last_answered_id = last_answered_id_;
 	next->log_path = log_ ? log_->path() : std::string();
+	next->last_log_path = last_log_path_;
+	next->log_finished = session_ended_ && !last_log_path_.empty() &&
+			     std::none_of(closing_.begin(), closing_.end(),
+					  [&](const std::unique_ptr<LogWriter> &w) { return w->path() == last_log_path_; });
+	next->trainee = trainee_;
+	next->seed = seed_;
+	next->metrics = metrics_;
 	std::lock_guard lock(snapshot_mutex_);
 	snapshot_ = std::move(next);
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "core/audience/audience_data.hpp"
 #include "core/audience/simulator.hpp"
+#include "core/metrics/metrics.hpp"
 #include "core/promo/engine.hpp"
 #include "core/script/cue_navigator.hpp"
 #include "core/session/command.hpp"
@@ -51,6 +53,9 @@ struct Snapshot {
 	script::CueView cue;
 	std::string pinned_sku;
 	std::optional<promo::PriceView> pinned;
+	std::vector<promo::PriceView> shelf; // every product of the library, in shelf order
+	std::map<std::string, int64_t> coupons_claimed; // coupon promotion id → claims this session
+	std::vector<int64_t> segment_elapsed_ms; // time spent in each segment of the show (timer running)
 	std::vector<std::string> running_promotions;
 	std::vector<promo::LuckyBagView> lucky_bags;
 	std::vector<OrderLine> recent_orders; // oldest first, at most kRecentOrders
@@ -64,8 +69,14 @@ struct Snapshot {
 	bool session_ended = false;
 	std::string session_id;
 	std::string scenario_id;
-	std::string log_path;
+	std::string log_path;     // the running session's log ("" when none is running)
+	std::string last_log_path; // the log of the running or last session
+	bool log_finished = false; // the last session's log is complete on disk (the report can read it)
+	std::string trainee;
+	uint64_t seed = 0;         // the running or last session's seed (shown so it can be replayed)
 	int duration_seconds = 0;
+	/// The contract metrics of the running or last session so far (every second, and at its end).
+	std::optional<metrics::Metrics> metrics;
 	int64_t viewers = 0;
 	int64_t follows = 0;
 	int64_t likes = 0;
@@ -142,6 +153,11 @@ private:
 	int64_t final_follows_ = 0;
 	int64_t final_likes_ = 0;
 	std::string last_answered_id_;
+	std::string last_log_path_;
+	std::string trainee_;
+	uint64_t seed_ = 0;
+	metrics::MetricsAccumulator live_metrics_;
+	std::optional<metrics::Metrics> metrics_;
 	Events events_;
 	int64_t now_ms_ = 0;
 	uint64_t version_ = 0;

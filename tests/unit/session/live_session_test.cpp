@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +17,8 @@
 #include "core/metrics/log_reader.hpp"
 #include "core/metrics/metrics.hpp"
 #include "core/pack/library.hpp"
+#include "core/session/autopilot.hpp"
+#include "core/session/controller.hpp"
 #include "core/session/headless_run.hpp"
 
 namespace {
@@ -205,3 +208,51 @@ TEST(LiveSession, StrongBeatsWeakOnEverySeed)
 }
 
 } // namespace
+
+// What the dock shows live must be what the coach's report says afterwards.
+TEST(LiveSession, LiveMetricsInTheSnapshotEqualTheLogsMetricsAndTheLogIsMarkedFinished)
+{
+	const std::string path = temp("live-metrics.jsonl");
+	session::Controller controller;
+	controller.set_audience_data(audience_zh());
+	controller.submit(session::UseLibrary{farm(), 0, nullptr});
+	session::StartSession start;
+	start.trainee = "小王";
+	start.seed = 77;
+	start.started_at = "2026-01-01T00:00:00Z";
+	start.log_path = path;
+	start.duration_seconds = 240;
+	controller.submit(start);
+	controller.tick(0);
+	ASSERT_TRUE(controller.session_running());
+	session::Autopilot pilot(session::Policy::Strong, 77);
+	bool saw_live_metrics = false;
+	while (controller.session_running()) {
+		for (auto &command : pilot.act(*controller.snapshot()))
+			controller.submit(std::move(command));
+		controller.tick(100);
+		const auto snap = controller.snapshot();
+		if (snap->session_running && snap->metrics && snap->metrics->uv > 0)
+			saw_live_metrics = true;
+	}
+	EXPECT_TRUE(saw_live_metrics);
+	auto snap = controller.snapshot();
+	EXPECT_EQ(snap->trainee, "小王");
+	EXPECT_EQ(snap->seed, 77u);
+	EXPECT_EQ(snap->last_log_path, path);
+	EXPECT_EQ(snap->shelf.size(), farm()->products().size());
+	ASSERT_EQ(snap->segment_elapsed_ms.size(), farm()->segments().size());
+	int64_t in_segments = 0;
+	for (const auto ms : snap->segment_elapsed_ms)
+		in_segments += ms;
+	EXPECT_GT(in_segments, 0);
+	EXPECT_LE(in_segments, 240'000);
+	for (int i = 0; i < 100 && !snap->log_finished; ++i) {
+		std::this_thread::sleep_for(std::chrono::milliseconds(20));
+		controller.tick(100);
+		snap = controller.snapshot();
+	}
+	ASSERT_TRUE(snap->log_finished);
+	ASSERT_TRUE(snap->metrics.has_value());
+	EXPECT_EQ(snap->metrics->to_json().dump(), metrics_of(path).to_json().dump());
+}
