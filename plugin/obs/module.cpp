@@ -3,6 +3,7 @@
 
 #include "core/log/log.hpp"
 #include "core/version.hpp"
+#include "dock/desk-dock.hpp"
 #include "log/obs-log-sink.hpp"
 #include "filters/voice-meter-filter.hpp"
 #include "sources/comment-feed/comment-feed-source.hpp"
@@ -40,6 +41,7 @@ bool obs_module_load(void)
 	lcs::obs::register_voice_meter_filter();
 	lcs::obs::register_script_hotkeys();
 	lcs::obs::start_recording_sync();
+	lcs::obs::dock::start_control_desk();
 	lcs::log::logger()->info("module loaded: version {}", lcs::kVersionString);
 	return true;
 }
@@ -51,6 +53,7 @@ void obs_module_post_load(void)
 
 void obs_module_unload(void)
 {
+	lcs::obs::dock::stop_control_desk();
 	lcs::obs::stop_recording_sync();
 	lcs::obs::unregister_script_hotkeys();
 	lcs::obs::Studio::destroy();

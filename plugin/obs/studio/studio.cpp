@@ -130,13 +130,14 @@ std::string Studio::sessions_folder()
 	return ec ? std::string() : folder;
 }
 
-void Studio::start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed)
+void Studio::start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed,
+			   int duration_seconds)
 {
-	controller_.submit(prepare_start(scenario_id, trainee, seed));
+	controller_.submit(prepare_start(scenario_id, trainee, seed, duration_seconds));
 }
 
 session::StartSession Studio::prepare_start(const std::string &scenario_id, const std::string &trainee,
-					    std::optional<uint64_t> seed)
+					    std::optional<uint64_t> seed, int duration_seconds)
 {
 	// No script in use yet: the first bundled pack in OBS's language (else the first bundled pack).
 	bool has_script = false;
@@ -159,6 +160,7 @@ session::StartSession Studio::prepare_start(const std::string &scenario_id, cons
 	start.trainee = trainee.empty() ? std::string("trainee") : trainee;
 	start.started_at = platform::utc_now_iso8601();
 	start.seed = seed;
+	start.duration_seconds = duration_seconds;
 	if (const std::string folder = sessions_folder(); !folder.empty()) {
 		std::string stamp = start.started_at;
 		for (char &c : stamp)
@@ -176,7 +178,13 @@ session::StartSession Studio::prepare_start(const std::string &scenario_id, cons
 void Studio::toggle_session()
 {
 	// The controller decides on its own thread whether this starts or stops.
-	controller_.submit(session::ToggleSession{prepare_start({}, {}, std::nullopt)});
+	controller_.submit(session::ToggleSession{prepare_start({}, {}, std::nullopt, 0)});
+}
+
+std::vector<std::string> Studio::files_in_use()
+{
+	std::lock_guard lock(load_mutex_);
+	return files_in_use_;
 }
 
 std::string Studio::bundled_pack_path(const std::string &relative_path) const

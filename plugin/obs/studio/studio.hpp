@@ -45,9 +45,13 @@ public:
 	/// On any error the script in use stays as it was. Any thread; blocks only on file reading.
 	LoadOutcome use_packs(const std::vector<std::string> &files);
 
+	/// The pack files of the script in use (empty: none), whoever chose them (a prompter, the desk).
+	[[nodiscard]] std::vector<std::string> files_in_use();
+
 	/// Starts a practice session on the script in use (its first scenario unless named), logging
 	/// to the module's config folder sessions/<started_at>-<scenario>.jsonl.
-	void start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed);
+	void start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed,
+			   int duration_seconds = 0);
 	/// Stops the running session, or starts one.
 	void toggle_session();
 	/// Ends a running session at once (OBS is exiting): its log gets session_end.
@@ -65,7 +69,8 @@ private:
 	static void on_tick(void *param, float seconds);
 	void tick(float seconds);
 	void scan_bundled_packs();
-	session::StartSession prepare_start(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed);
+	session::StartSession prepare_start(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed,
+					    int duration_seconds);
 	std::shared_ptr<const audience::AudienceData> audience_for(const std::string &language); // load_mutex_ held
 
 	session::Controller controller_;

@@ -1,0 +1,71 @@
+#include "dock/desk-dock.hpp"
+
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <obs-frontend-api.h>
+#include <obs-module.h>
+
+#include "core/log/log.hpp"
+#include "dock/control-desk.hpp"
+#include "dock/studio-backend.hpp"
+#include "studio/frontend.hpp"
+
+namespace lcs::obs::dock {
+namespace {
+
+StudioBackend g_backend; // stateless: asks the module's studio each time, so it outlives every desk
+QPointer<ControlDesk> g_desk; // owned by OBS's main window (through the dock)
+bool g_listening = false;
+
+void on_frontend_event(enum obs_frontend_event event, void *)
+{
+	if (!g_desk)
+		return;
+	switch (event) {
+	case OBS_FRONTEND_EVENT_FINISHED_LOADING:
+		g_desk->restore_packs(); // the last pack becomes the script in use, unless a scene set one
+		break;
+	case OBS_FRONTEND_EVENT_EXIT:
+		g_desk->shutdown(); // settings saved, background work done before the module goes away
+		break;
+	default:
+		break;
+	}
+}
+
+} // namespace
+
+void start_control_desk()
+{
+	if (!frontend_available() || g_desk)
+		return;
+	auto *main_window = static_cast<QMainWindow *>(obs_frontend_get_main_window());
+	if (!main_window)
+		return;
+	auto *dock = new QDockWidget(main_window);
+	// The object name is the key OBS saves the dock's place and visibility under.
+	dock->setObjectName("LiveCommerceStudioDock");
+	dock->setWindowTitle(QString::fromUtf8(obs_module_text("Desk.Title")));
+	dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+			  QDockWidget::DockWidgetFloatable);
+	auto *desk = new ControlDesk(g_backend, obs_frontend_get_global_config(), dock);
+	dock->setWidget(desk);
+	g_desk = desk;
+	obs_frontend_add_dock(dock);
+	obs_frontend_add_event_callback(on_frontend_event, nullptr);
+	g_listening = true;
+	lcs::log::logger()->info("control desk added (View → Docks)");
+}
+
+void stop_control_desk()
+{
+	if (g_listening)
+		obs_frontend_remove_event_callback(on_frontend_event, nullptr);
+	g_listening = false;
+	if (g_desk)
+		g_desk->shutdown();
+}
+
+} // namespace lcs::obs::dock
