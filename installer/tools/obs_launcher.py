@@ -54,8 +54,12 @@ class Xvfb:
             self.process.kill()
 
 
-def write_config(config_home, lcs, output_dir, port, language="en-US", width=1280, height=720):
-    """Creates the OBS configuration folder under config_home (the XDG_CONFIG_HOME of OBS)."""
+def write_config(config_home, lcs, output_dir, port, language="en-US", width=1280, height=720,
+                 collection=COLLECTION, extra_global=""):
+    """Creates the OBS configuration folder under config_home (the XDG_CONFIG_HOME of OBS).
+    collection: the scene collection OBS opens; the practice one is written with `lcs practice-scene`,
+    any other name starts empty. extra_global: more global.ini sections (e.g. the desk's settings)."""
+    collection_file = COLLECTION_FILE if collection == COLLECTION else collection.replace(" ", "_")
     obs_dir = Path(config_home) / "obs-studio"
     (obs_dir / "basic" / "profiles" / PROFILE).mkdir(parents=True, exist_ok=True)
     (obs_dir / "basic" / "scenes").mkdir(parents=True, exist_ok=True)
@@ -65,9 +69,9 @@ def write_config(config_home, lcs, output_dir, port, language="en-US", width=128
         "[BasicWindow]\nWarnBeforeStartingStream=false\nWarnBeforeStoppingStream=false\n"
         "WarnBeforeStoppingRecord=false\nRecordWhenStreaming=false\n\n"
         f"[Basic]\nProfile={PROFILE}\nProfileDir={PROFILE}\n"
-        f"SceneCollection={COLLECTION}\nSceneCollectionFile={COLLECTION_FILE}\n\n"
+        f"SceneCollection={collection}\nSceneCollectionFile={collection_file}\n\n"
         "[OBSWebSocket]\nFirstLoad=false\nServerEnabled=true\nAuthRequired=false\n"
-        f"ServerPort={port}\nAlertsEnabled=false\n", encoding="utf-8")
+        f"ServerPort={port}\nAlertsEnabled=false\n\n{extra_global}", encoding="utf-8")
     (obs_dir / "basic" / "profiles" / PROFILE / "basic.ini").write_text(
         f"[General]\nName={PROFILE}\n\n"
         f"[Video]\nBaseCX={width}\nBaseCY={height}\nOutputCX={width}\nOutputCY={height}\n"
@@ -76,6 +80,8 @@ def write_config(config_home, lcs, output_dir, port, language="en-US", width=128
         f"[SimpleOutput]\nFilePath={output_dir}\nRecFormat=mkv\nRecQuality=Stream\nRecEncoder=x264\n"
         "VBitrate=2500\nABitrate=160\nPreset=veryfast\nFileNameWithoutSpace=true\n\n"
         "[Audio]\nSampleRate=48000\nChannelSetup=Stereo\n", encoding="utf-8")
+    if collection != COLLECTION:
+        return obs_dir
     subprocess.run([lcs, "practice-scene", "--lang", language, "--width", str(width), "--height", str(height),
                     "-o", str(obs_dir / "basic" / "scenes" / f"{COLLECTION_FILE}.json")], check=True)
     return obs_dir
@@ -85,13 +91,14 @@ class ObsInstance:
     """The real `obs` binary with the plugin from plugins_path/data_path and websocket on `port`."""
 
     def __init__(self, plugins_path, data_path, lcs, output_dir, language="en-US", start_recording=False,
-                 headless=None, port=None, extra_env=None, home=None):
+                 headless=None, port=None, extra_env=None, home=None, collection=COLLECTION, extra_global=""):
         """plugins_path/data_path empty: OBS finds the plugin by itself (an installed plugin)."""
         self.output_dir = Path(output_dir)
         self.output_dir.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
         self.home = Path(home) if home else Path(tempfile.mkdtemp(prefix="lcs-obs-home-"))
-        self.obs_dir = write_config(self.home / ".config", lcs, self.output_dir, self.port, language)
+        self.obs_dir = write_config(self.home / ".config", lcs, self.output_dir, self.port, language,
+                                    collection=collection, extra_global=extra_global)
         if headless is None:
             headless = not os.environ.get("DISPLAY")
         self.xvfb = Xvfb() if headless else None
@@ -110,7 +117,7 @@ class ObsInstance:
             env["DISPLAY"] = self.xvfb.display
             env["QT_QPA_PLATFORM"] = "xcb"
         env.update(extra_env or {})
-        args = ["obs", "--disable-updater", "--multi", "--collection", COLLECTION, "--profile", PROFILE]
+        args = ["obs", "--disable-updater", "--multi", "--collection", collection, "--profile", PROFILE]
         if start_recording:
             args.append("--startrecording")
         self.stdout = open(self.output_dir / "obs-stdout.txt", "wb")

@@ -279,7 +279,7 @@ TEST(PracticeScene, UnknownInputTypeAndTakenNamesAreReportedAndTheRestIsBuilt)
 // must say so rather than call the frontend API.
 TEST(PracticeCollection, FailsCleanlyWithoutTheFrontend)
 {
-	const auto outcome = lcs::obs::create_practice_collection();
+	const auto outcome = lcs::obs::create_practice_collection(false);
 	EXPECT_EQ(outcome.status, lcs::obs::PracticeCollectionStatus::Failed);
 	EXPECT_EQ(outcome.collection, lcs::scene::kPracticeCollectionName);
 	EXPECT_EQ(outcome.problems.size(), 1u);

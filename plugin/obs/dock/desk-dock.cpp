@@ -53,6 +53,12 @@ void start_control_desk()
 	auto *desk = new ControlDesk(g_backend, obs_frontend_get_global_config(), dock);
 	dock->setWidget(desk);
 	g_desk = desk;
+	// In the main window's layout, so OBS's saved window state keeps where the trainee put it;
+	// OBS restores that state after loading modules. Until then: floating and hidden, as
+	// View → Docks opens it.
+	main_window->addDockWidget(Qt::RightDockWidgetArea, dock);
+	dock->setFloating(true);
+	dock->setVisible(false);
 	obs_frontend_add_dock(dock);
 	obs_frontend_add_event_callback(on_frontend_event, nullptr);
 	g_listening = true;

@@ -91,7 +91,7 @@ void StudioBackend::open_file(const std::string &path)
 
 PracticeSceneResult StudioBackend::create_practice_scene()
 {
-	const auto outcome = create_practice_collection();
+	const auto outcome = create_practice_collection(!files_in_use().empty());
 	PracticeSceneResult result;
 	result.ok = outcome.status != PracticeCollectionStatus::Failed;
 	switch (outcome.status) {

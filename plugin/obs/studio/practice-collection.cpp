@@ -8,6 +8,7 @@
 
 #include "core/log/log.hpp"
 #include "studio/frontend.hpp"
+#include "core/scene/overlay_catalog.hpp"
 #include "studio/practice-options.hpp"
 #include "studio/practice-scene-builder.hpp"
 
@@ -32,7 +33,7 @@ std::string current_collection()
 	return current;
 }
 
-scene::PracticeLayout layout_for_this_obs()
+scene::PracticeLayout layout_for_this_obs(bool keep_script_in_use)
 {
 	const char *locale = obs_get_locale();
 	obs_video_info ovi = {};
@@ -40,8 +41,15 @@ scene::PracticeLayout layout_for_this_obs()
 	const bool have_video = obs_get_video_info(&ovi);
 	const int width = have_video ? static_cast<int>(ovi.base_width) : 1280;
 	const int height = have_video ? static_cast<int>(ovi.base_height) : 720;
-	return scene::make_practice_layout(
+	auto layout = scene::make_practice_layout(
 		practice_options_for_this_machine(practice_language_for_locale(locale ? locale : ""), width, height));
+	// A script already in use (chosen in the desk, say) stays: the prompters keep it instead of
+	// loading the layout's default pack over it.
+	if (keep_script_in_use)
+		for (auto &source : layout.sources)
+			if (source.id == scene::kCuePrompter)
+				source.settings["pack"] = "";
+	return layout;
 }
 
 size_t item_count(obs_scene_t *scene)
@@ -80,7 +88,7 @@ PracticeCollectionOutcome failed(PracticeCollectionOutcome outcome, std::string 
 
 } // namespace
 
-PracticeCollectionOutcome create_practice_collection()
+PracticeCollectionOutcome create_practice_collection(bool keep_script_in_use)
 {
 	const std::string name = scene::kPracticeCollectionName; // a copy: outcome is moved into failed()
 	PracticeCollectionOutcome outcome;
@@ -107,7 +115,7 @@ PracticeCollectionOutcome create_practice_collection()
 	// collection behind.
 	scene::PracticeLayout layout;
 	try {
-		layout = layout_for_this_obs();
+		layout = layout_for_this_obs(keep_script_in_use);
 	} catch (const std::exception &e) {
 		return failed(std::move(outcome), std::string("cannot lay out the practice scenes: ") + e.what());
 	}

@@ -25,7 +25,8 @@ struct PracticeCollectionOutcome {
 /// Opens the "Live Commerce Practice" scene collection in the running OBS: switches to it when
 /// it exists (e.g. written by `lcs practice-scene`), else creates it and builds the practice
 /// scenes live for OBS's language and canvas, with the landscape room current. UI thread only
-/// (the frontend API); the caller shows the outcome.
-PracticeCollectionOutcome create_practice_collection();
+/// (the frontend API); the caller shows the outcome. keep_script_in_use: the new prompters keep
+/// the script in use (chosen in the desk, say) instead of loading the layout's default pack.
+PracticeCollectionOutcome create_practice_collection(bool keep_script_in_use);
 
 } // namespace lcs::obs

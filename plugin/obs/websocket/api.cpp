@@ -8,6 +8,8 @@
 #include <obs.hpp>
 
 #include "core/log/log.hpp"
+#include "studio/frontend.hpp"
+#include "studio/practice-collection.hpp"
 #include "studio/studio.hpp"
 #include "websocket/vendor.hpp"
 
@@ -265,6 +267,32 @@ void emit(const char *type, const std::function<void(obs_data_t *)> &fill)
 	g_vendor.emit(type, data);
 }
 
+/// Creates (or switches to) the practice scene collection, as the desk's button does.
+void create_practice_scene(obs_data_t *, obs_data_t *response)
+{
+	PracticeCollectionOutcome outcome;
+	Studio *studio = Studio::get();
+	const bool keep = studio && !studio->files_in_use().empty();
+	if (!run_on_ui_thread([&] { outcome = create_practice_collection(keep); })) {
+		fail(response, "the practice scene collection needs OBS's main window (not available here)");
+		return;
+	}
+	static constexpr const char *kStatus[] = {"created", "switched", "already_open", "failed"};
+	OBSDataArrayAutoRelease problems = obs_data_array_create();
+	for (const auto &p : outcome.problems) {
+		OBSDataAutoRelease item = obs_data_create();
+		obs_data_set_string(item, "problem", p.c_str());
+		obs_data_array_push_back(problems, item);
+	}
+	obs_data_set_array(response, "problems", problems);
+	obs_data_set_string(response, "status", kStatus[static_cast<int>(outcome.status)]);
+	obs_data_set_string(response, "collection", outcome.collection.c_str());
+	if (outcome.status == PracticeCollectionStatus::Failed)
+		fail(response, outcome.problems.empty() ? std::string("failed") : outcome.problems.front());
+	else
+		ok(response);
+}
+
 } // namespace
 
 void start_websocket_api()
@@ -283,6 +311,7 @@ void start_websocket_api()
 	g_vendor.add_request("StopPromotion", stop_promotion);
 	g_vendor.add_request("AnswerComment", answer_comment);
 	g_vendor.add_request("InjectComment", inject_comment);
+	g_vendor.add_request("CreatePracticeScene", create_practice_scene);
 	lcs::log::logger()->info("obs-websocket vendor 'live-commerce-studio' registered");
 }
 

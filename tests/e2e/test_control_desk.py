@@ -1,0 +1,93 @@
+"""The control desk in the real OBS: added as a dock, its remembered script comes back and is what
+StartSession uses, its place and settings are saved the OBS way, and the practice scene collection
+is built live inside OBS (the desk's button, here through the vendor request that does the same)."""
+import base64
+import json
+import re
+import time
+import unittest
+
+import lcs_e2e
+
+VENDOR = "live-commerce-studio"
+
+
+def ini_section(text, name):
+    match = re.search(r"^\[" + re.escape(name) + r"\]\n(.*?)(?=^\[|\Z)", text, re.M | re.S)
+    return dict(line.split("=", 1) for line in match.group(1).splitlines() if "=" in line) if match else {}
+
+
+class ControlDesk(unittest.TestCase):
+    def test_desk_settings_come_back_and_the_practice_collection_is_built_in_obs(self):
+        apparel = lcs_e2e.DATA / "live-commerce-studio" / "packs" / "apparel-members" / "apparel-members.zh-CN.json"
+        settings = ("[LiveCommerceStudio]\n"
+                    f"PackFiles={json.dumps([str(apparel)])}\nTrainee=小李\nDurationMinutes=3\n"
+                    "RandomSeed=false\nSeed=99\n")
+        obs = lcs_e2e.start_obs(language="zh-CN", collection="Untitled", extra_global=settings)
+        self.addCleanup(obs.cleanup)
+        with obs.client() as client:
+            def call(request, data=None):
+                return client.vendor(VENDOR, request, data)
+
+            # The remembered pack is the script in use: StartSession alone runs its first scenario.
+            deadline = time.monotonic() + 20
+            while True:
+                self.assertTrue(call("StartSession")["ok"])
+                time.sleep(0.5)
+                status = call("GetStatus")
+                if status["sessionRunning"] and status["scenarioId"] == "am-evening":
+                    break
+                if time.monotonic() > deadline:
+                    self.fail(f"the remembered pack did not come back: {status}")
+                call("StopSession")
+                time.sleep(0.3)
+            self.assertTrue(call("StopSession")["ok"])
+
+            # The practice scene collection, built live in this OBS from the empty "Untitled" one.
+            created = call("CreatePracticeScene")
+            self.assertTrue(created["ok"], created)
+            self.assertEqual(created["status"], "created")
+            self.assertEqual(created["problems"], [])
+            collections = client.call("GetSceneCollectionList")
+            self.assertEqual(collections["currentSceneCollectionName"], "Live Commerce Practice")
+            scenes = [s["sceneName"] for s in client.call("GetSceneList")["scenes"]]
+            self.assertIn("直播间（横屏）", scenes)
+            self.assertIn("直播间（竖屏 9:16）", scenes)
+            self.assertNotIn("场景", scenes)  # OBS's empty default scene went away
+            items = client.call("GetSceneItemList", {"sceneName": "直播间（横屏）"})["sceneItems"]
+            kinds = {i["inputKind"] for i in items}
+            for kind in ("lcs_cue_prompter", "lcs_price_card", "lcs_comment_feed", "lcs_order_ticker", "lcs_room_stats"):
+                self.assertIn(kind, kinds)
+            self.assertEqual(client.call("GetCurrentProgramScene")["currentProgramSceneName"], "直播间（横屏）")
+            # The prompter shows the script in use (the remembered apparel pack) in the built scene.
+            deadline = time.monotonic() + 10
+            while lcs_e2e.bright_pixels(lcs_e2e.screenshot(client, "直播间（横屏）")) <= 300:
+                self.assertLess(time.monotonic(), deadline, "the built scene shows no text")
+                time.sleep(0.5)
+            again = call("CreatePracticeScene")
+            self.assertEqual(again["status"], "already_open")
+
+        self.assertEqual(obs.stop(), 0)
+        log = obs.log_text()
+        self.assertIn("[live-commerce-studio] control desk added", log)
+        self.assertIn("Number of memory leaks: 0", log)
+        stdout = (obs.output_dir / "obs-stdout.txt").read_text(errors="replace")
+        self.assertEqual(lcs_e2e.our_problems(stdout), [])
+
+        # Saved the OBS way: the desk's settings in global.ini, the dock's place in OBS's DockState.
+        global_ini = (obs.obs_dir / "global.ini").read_text(encoding="utf-8-sig")
+        desk = ini_section(global_ini, "LiveCommerceStudio")
+        self.assertEqual(json.loads(desk["PackFiles"]), [str(apparel)])
+        self.assertEqual(desk["Trainee"], "小李")
+        self.assertEqual(desk["DurationMinutes"], "3")
+        self.assertEqual(desk["Seed"], "99")
+        dock_state = base64.b64decode(ini_section(global_ini, "BasicWindow")["DockState"])
+        self.assertIn("LiveCommerceStudioDock".encode("utf-16-be"), dock_state)
+        # The collection OBS saved on exit is the one built live, with our sources in it.
+        saved = json.loads((obs.obs_dir / "basic" / "scenes" / "Live_Commerce_Practice.json").read_text(encoding="utf-8"))
+        self.assertEqual(saved["name"], "Live Commerce Practice")
+        self.assertTrue({"lcs_cue_prompter", "lcs_room_stats"} <= {s["id"] for s in saved["sources"]})
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
