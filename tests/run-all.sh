@@ -20,6 +20,6 @@ if [ "${LCS_SKIP_SANITIZERS:-0}" != "1" ]; then
   echo "== unit tests under ASan + UBSan + LeakSanitizer"
   ASAN_OPTIONS="detect_leaks=1" ctest --preset linux-asan -j 2 -L unit
   # Inside libobs, leaks are checked by bnum_allocs() (LSan would report Mesa's and fontconfig's).
-  echo "== libobs tests under ASan + UBSan"
-  ASAN_OPTIONS="detect_leaks=0" ctest --preset linux-asan -j 2 -L obs
+  echo "== libobs and Qt desk tests under ASan + UBSan"
+  ASAN_OPTIONS="detect_leaks=0" ctest --preset linux-asan -j 2 -L "obs|qt"
 fi

@@ -195,6 +195,7 @@ void SessionPanel::load_packs(const std::vector<std::string> &files)
 
 void SessionPanel::restore(const DeskSettings &s, bool load)
 {
+	restoring_ = true; // filling the form is not a change to save
 	trainee_edit_->setText(utf8(s.trainee));
 	duration_spin_->setValue(s.duration_minutes);
 	random_seed_->setChecked(s.random_seed);
@@ -202,6 +203,7 @@ void SessionPanel::restore(const DeskSettings &s, bool load)
 	seed_edit_->setText(s.seed ? QString::number(s.seed) : QString());
 	wanted_scenario_ = s.scenario_id;
 	pack_files_ = s.pack_files;
+	restoring_ = false;
 	if (load && !s.pack_files.empty())
 		load_packs(s.pack_files);
 }
@@ -221,7 +223,7 @@ DeskSettings SessionPanel::settings() const
 
 void SessionPanel::changed()
 {
-	if (settings_changed_)
+	if (settings_changed_ && !restoring_)
 		settings_changed_();
 }
 

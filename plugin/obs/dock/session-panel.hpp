@@ -66,6 +66,7 @@ private:
 	std::string shown_refusal_;
 	bool running_ = false;
 	bool loading_ = false;
+	bool restoring_ = false;
 	std::function<void()> settings_changed_;
 };
 
