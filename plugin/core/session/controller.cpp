@@ -433,7 +433,8 @@ void Controller::end_session(const std::string &reason)
 void Controller::tick(int64_t dt_ms)
 {
 	events_.clear();
-	std::erase_if(closing_, [](const std::unique_ptr<LogWriter> &w) { return w->finished(); });
+	// A log the writer thread finished is news for observers (the report can read it now).
+	const bool log_closed = std::erase_if(closing_, [](const std::unique_ptr<LogWriter> &w) { return w->finished(); }) > 0;
 	const auto commands = queue_.drain();
 	for (const auto &c : commands)
 		apply(c);
@@ -453,7 +454,7 @@ void Controller::tick(int64_t dt_ms)
 		log_->write(events_);
 
 	const int64_t second = now_ms_ / 1000;
-	if (!commands.empty() || !events_.empty() || second != last_published_second_) {
+	if (!commands.empty() || !events_.empty() || second != last_published_second_ || log_closed) {
 		if (simulator_ && second != last_published_second_)
 			metrics_ = live_metrics_.finish(); // once a second: cost grows with viewers present
 		last_published_second_ = second;
