@@ -9,6 +9,7 @@ Used by installer/practice.sh (the main job) and by tests/e2e.
 """
 import glob
 import os
+import re
 import shutil
 import signal
 import socket
@@ -91,14 +92,22 @@ class ObsInstance:
     """The real `obs` binary with the plugin from plugins_path/data_path and websocket on `port`."""
 
     def __init__(self, plugins_path, data_path, lcs, output_dir, language="en-US", start_recording=False,
-                 headless=None, port=None, extra_env=None, home=None, collection=COLLECTION, extra_global=""):
+                 headless=None, port=None, extra_env=None, home=None, collection=COLLECTION, extra_global="",
+                 reuse_config=False):
         """plugins_path/data_path empty: OBS finds the plugin by itself (an installed plugin)."""
         self.output_dir = Path(output_dir)
         self.output_dir.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
         self.home = Path(home) if home else Path(tempfile.mkdtemp(prefix="lcs-obs-home-"))
-        self.obs_dir = write_config(self.home / ".config", lcs, self.output_dir, self.port, language,
-                                    collection=collection, extra_global=extra_global)
+        if reuse_config:
+            # OBS started again on the configuration a previous run saved (only the port is new).
+            self.obs_dir = self.home / ".config" / "obs-studio"
+            global_ini = self.obs_dir / "global.ini"
+            text = global_ini.read_text(encoding="utf-8-sig")
+            global_ini.write_text(re.sub(r"(?m)^ServerPort=\d+$", f"ServerPort={self.port}", text), encoding="utf-8")
+        else:
+            self.obs_dir = write_config(self.home / ".config", lcs, self.output_dir, self.port, language,
+                                        collection=collection, extra_global=extra_global)
         if headless is None:
             headless = not os.environ.get("DISPLAY")
         self.xvfb = Xvfb() if headless else None

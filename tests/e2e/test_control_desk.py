@@ -89,5 +89,44 @@ class ControlDesk(unittest.TestCase):
         self.assertTrue({"lcs_cue_prompter", "lcs_room_stats"} <= {s["id"] for s in saved["sources"]})
 
 
+    def test_hotkey_bindings_are_kept_by_obs_across_a_restart(self):
+        first = lcs_e2e.start_obs(language="en-US")
+        self.addCleanup(first.cleanup)
+        self.assertEqual(first.stop(), 0)
+        collection_file = first.obs_dir / "basic" / "scenes" / "Live_Commerce_Practice.json"
+        saved = json.loads(collection_file.read_text(encoding="utf-8"))
+        ours = saved["modules"]["live-commerce-studio.hotkeys"]
+        self.assertIn("lcs.start_stop_session", ours)
+        self.assertIn("lcs.next_cue", ours)
+        # What Settings → Hotkeys stores when the trainee binds F13 and F14.
+        ours["lcs.start_stop_session"] = [{"key": "OBS_KEY_F13"}]
+        ours["lcs.next_cue"] = [{"key": "OBS_KEY_F14"}]
+        collection_file.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
+
+        second = lcs_e2e.start_obs(language="en-US", home=first.home, reuse_config=True)
+        self.addCleanup(second.cleanup)
+        with second.client() as client:
+            def status():
+                return client.vendor(VENDOR, "GetStatus")
+
+            def wait(predicate, what):
+                deadline = time.monotonic() + 15
+                while not predicate(status()):
+                    self.assertLess(time.monotonic(), deadline, what)
+                    time.sleep(0.2)
+
+            client.call("TriggerHotkeyByKeySequence", {"keyId": "OBS_KEY_F13"})
+            wait(lambda s: s["sessionRunning"], "F13 did not start the session")
+            cue = status()["cueId"]
+            client.call("TriggerHotkeyByKeySequence", {"keyId": "OBS_KEY_F14"})
+            wait(lambda s: s["cueId"] != cue, "F14 did not move to the next cue")
+            client.call("TriggerHotkeyByKeySequence", {"keyId": "OBS_KEY_F13"})
+            wait(lambda s: not s["sessionRunning"], "F13 did not stop the session")
+        self.assertEqual(second.stop(), 0)
+        again = json.loads(collection_file.read_text(encoding="utf-8"))["modules"]["live-commerce-studio.hotkeys"]
+        self.assertEqual([b["key"] for b in again["lcs.start_stop_session"]], ["OBS_KEY_F13"])
+        self.assertEqual([b["key"] for b in again["lcs.next_cue"]], ["OBS_KEY_F14"])
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
