@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <set>
 
 #include <obs.hpp>
@@ -270,25 +271,31 @@ void emit(const char *type, const std::function<void(obs_data_t *)> &fill)
 /// Creates (or switches to) the practice scene collection, as the desk's button does.
 void create_practice_scene(obs_data_t *, obs_data_t *response)
 {
-	PracticeCollectionOutcome outcome;
 	Studio *studio = Studio::get();
 	const bool keep = studio && !studio->files_in_use().empty();
-	if (!run_on_ui_thread([&] { outcome = create_practice_collection(keep); })) {
+	auto outcome = std::make_shared<PracticeCollectionOutcome>(); // the UI call may outlive a time-out
+	switch (run_on_ui_thread([outcome, keep] { *outcome = create_practice_collection(keep); })) {
+	case UiCall::NoFrontend:
 		fail(response, "the practice scene collection needs OBS's main window (not available here)");
 		return;
+	case UiCall::TimedOut:
+		fail(response, "OBS's main window did not answer in time (busy or closing); try again");
+		return;
+	case UiCall::Done:
+		break;
 	}
 	static constexpr const char *kStatus[] = {"created", "switched", "already_open", "failed"};
 	OBSDataArrayAutoRelease problems = obs_data_array_create();
-	for (const auto &p : outcome.problems) {
+	for (const auto &p : outcome->problems) {
 		OBSDataAutoRelease item = obs_data_create();
 		obs_data_set_string(item, "problem", p.c_str());
 		obs_data_array_push_back(problems, item);
 	}
 	obs_data_set_array(response, "problems", problems);
-	obs_data_set_string(response, "status", kStatus[static_cast<int>(outcome.status)]);
-	obs_data_set_string(response, "collection", outcome.collection.c_str());
-	if (outcome.status == PracticeCollectionStatus::Failed)
-		fail(response, outcome.problems.empty() ? std::string("failed") : outcome.problems.front());
+	obs_data_set_string(response, "status", kStatus[static_cast<int>(outcome->status)]);
+	obs_data_set_string(response, "collection", outcome->collection.c_str());
+	if (outcome->status == PracticeCollectionStatus::Failed)
+		fail(response, outcome->problems.empty() ? std::string("failed") : outcome->problems.front());
 	else
 		ok(response);
 }
