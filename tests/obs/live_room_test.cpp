@@ -183,6 +183,12 @@ TEST(LiveRoom, VoiceMeterTurnsMicrophoneAudioIntoVoiceEvents)
 	}, std::chrono::seconds(20));
 	obs_source_dec_active(mic);
 	ASSERT_TRUE(press_hotkey("lcs.start_stop_session"));
+	// The stop applies at the next frame: wait for it, so no session runs into the next test.
+	EXPECT_TRUE(ObsHarness::wait_until([&] {
+		bool ended = false;
+		lcs::metrics::read_session_log(log.string(), {}, [&](const nlohmann::json &e) { ended = ended || e["type"] == "session_end"; });
+		return ended;
+	}));
 	ASSERT_TRUE(heard) << "the voice meter produced no talk/silence (" << voice.size() << " voice events)";
 	EXPECT_EQ(voice[0], "talk");
 	EXPECT_EQ(voice[1], "silence");
