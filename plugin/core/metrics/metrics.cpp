@@ -73,7 +73,7 @@ void MetricsAccumulator::add(const nlohmann::json &e)
 	} else if (type == "comment_answered") {
 		const auto it = open_questions_.find(str(e, "comment_id"));
 		if (it != open_questions_.end()) {
-			response_ms_.push_back(t - it->second);
+			response_ms_.add(t - it->second);
 			open_questions_.erase(it);
 		}
 	} else if (type == "follow") {
@@ -143,14 +143,8 @@ Metrics MetricsAccumulator::finish() const
 	m.questions = questions_;
 	m.answered = static_cast<int64_t>(response_ms_.size());
 	m.response_rate = ratio(static_cast<double>(m.answered), static_cast<double>(m.questions));
-	if (!response_ms_.empty()) {
-		auto sorted = response_ms_;
-		std::sort(sorted.begin(), sorted.end());
-		const size_t n = sorted.size();
-		const double median = n % 2 ? static_cast<double>(sorted[n / 2])
-					    : (static_cast<double>(sorted[n / 2 - 1]) + static_cast<double>(sorted[n / 2])) / 2.0;
-		m.median_response_s = median / 1000.0;
-	}
+	if (const auto median = response_ms_.median())
+		m.median_response_s = *median / 1000.0;
 	// The voice span still open at the end counts up to the end.
 	int64_t talk = talk_ms_;
 	int64_t dead = dead_air_ms_;

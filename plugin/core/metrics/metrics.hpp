@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/metrics/running_median.hpp"
+
 // The platform metrics of shared/design/contract.md section 2, computed in one pass over a
 // session log's events (streaming: memory grows with viewers and open questions, not with the
 // number of events). The JSON keys are a contract.
@@ -78,7 +80,7 @@ private:
 	std::multiset<std::string> pinned_;
 	std::unordered_map<std::string, int64_t> open_questions_; // comment id → t
 	int64_t questions_ = 0;
-	std::vector<int64_t> response_ms_;
+	RunningMedian response_ms_; // answer times of answered questions
 	std::optional<std::string> voice_state_;
 	int64_t voice_since_ = 0;
 	int64_t talk_ms_ = 0;
