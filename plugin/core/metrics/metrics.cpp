@@ -49,6 +49,7 @@ void MetricsAccumulator::add(const nlohmann::json &e)
 		viewers_.insert(v);
 		if (!present_.count(v)) {
 			present_[v] = t;
+			present_since_sum_ += t;
 			pcu_ = std::max<int64_t>(pcu_, static_cast<int64_t>(present_.size()));
 		}
 		if (!pinned_.empty())
@@ -57,13 +58,16 @@ void MetricsAccumulator::add(const nlohmann::json &e)
 		const auto it = present_.find(str(e, "viewer"));
 		if (it != present_.end()) { // a leave without a join is ignored
 			presence_ms_ += t - it->second;
+			present_since_sum_ -= it->second;
 			present_.erase(it);
 		}
 	} else if (type == "order") {
 		++orders_;
 		units_ += num(e, "qty");
 		gmv_ += num(e, "amount_cents");
-		buyers_.insert(str(e, "viewer"));
+		const std::string v = str(e, "viewer");
+		if (buyers_.insert(v).second && clickers_.count(v))
+			++clicking_buyers_;
 	} else if (type == "comment") {
 		commenters_.insert(str(e, "viewer"));
 		if (str(e, "kind") == "question") {
@@ -86,7 +90,9 @@ void MetricsAccumulator::add(const nlohmann::json &e)
 		if (it != pinned_.end())
 			pinned_.erase(it);
 	} else if (type == "product_click") {
-		clickers_.insert(str(e, "viewer"));
+		const std::string v = str(e, "viewer");
+		if (clickers_.insert(v).second && buyers_.count(v))
+			++clicking_buyers_;
 	} else if (type == "voice") {
 		const std::string state = str(e, "state");
 		if (voice_state_ && *voice_state_ != state) {
@@ -115,9 +121,8 @@ Metrics MetricsAccumulator::finish() const
 	Metrics m;
 	const int64_t end = end_t_.value_or(last_t_);
 	m.duration_s = static_cast<double>(end) / 1000.0;
-	int64_t presence = presence_ms_;
-	for (const auto &[viewer, since] : present_)
-		presence += end - since;
+	// Viewers still present count up to the end: Σ(end − since) without walking them.
+	const int64_t presence = presence_ms_ + static_cast<int64_t>(present_.size()) * end - present_since_sum_;
 	const double presence_s = static_cast<double>(presence) / 1000.0;
 	m.pv = pv_;
 	m.uv = static_cast<int64_t>(viewers_.size());
@@ -136,10 +141,7 @@ Metrics MetricsAccumulator::finish() const
 	m.follow_rate = ratio(static_cast<double>(followers_.size()), static_cast<double>(m.uv));
 	m.exposed_viewers = static_cast<int64_t>(exposed_.size());
 	m.click_rate = ratio(static_cast<double>(clickers_.size()), static_cast<double>(m.exposed_viewers));
-	int64_t clicking_buyers = 0;
-	for (const auto &b : buyers_)
-		clicking_buyers += clickers_.count(b) ? 1 : 0;
-	m.click_to_order_rate = ratio(static_cast<double>(clicking_buyers), static_cast<double>(clickers_.size()));
+	m.click_to_order_rate = ratio(static_cast<double>(clicking_buyers_), static_cast<double>(clickers_.size()));
 	m.questions = questions_;
 	m.answered = static_cast<int64_t>(response_ms_.size());
 	m.response_rate = ratio(static_cast<double>(m.answered), static_cast<double>(m.questions));

@@ -67,6 +67,7 @@ private:
 	int64_t pv_ = 0;
 	std::unordered_set<std::string> viewers_;
 	std::unordered_map<std::string, int64_t> present_; // viewer → join t
+	int64_t present_since_sum_ = 0; // Σ join t of the viewers in present_ (finish() stays O(1) in them)
 	int64_t presence_ms_ = 0;
 	int64_t pcu_ = 0;
 	int64_t orders_ = 0;
@@ -76,6 +77,7 @@ private:
 	std::unordered_set<std::string> commenters_;
 	std::unordered_set<std::string> followers_;
 	std::unordered_set<std::string> clickers_;
+	int64_t clicking_buyers_ = 0; // viewers in both buyers_ and clickers_
 	std::unordered_set<std::string> exposed_;
 	std::multiset<std::string> pinned_;
 	std::unordered_map<std::string, int64_t> open_questions_; // comment id → t
