@@ -1,4 +1,5 @@
 #include "core/metrics/metrics.hpp"
+#include "core/metrics/event_fields.hpp"
 
 #include <algorithm>
 
@@ -16,17 +17,6 @@ nlohmann::ordered_json optional_json(const std::optional<double> &v)
 	return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
 
-std::string str(const nlohmann::json &e, const char *key)
-{
-	const auto it = e.find(key);
-	return it != e.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-int64_t num(const nlohmann::json &e, const char *key)
-{
-	const auto it = e.find(key);
-	return it != e.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
-}
 } // namespace
 
 void MetricsAccumulator::expose_present()
@@ -37,14 +27,14 @@ void MetricsAccumulator::expose_present()
 
 void MetricsAccumulator::add(const nlohmann::json &e)
 {
-	const int64_t t = num(e, "t");
-	const std::string type = str(e, "type");
+	const int64_t t = field_int(e, "t");
+	const std::string type = field_string(e, "type");
 	last_t_ = std::max(last_t_, t);
 	if (end_t_)
 		return; // nothing counts after session_end
 
 	if (type == "viewer_join") {
-		const std::string v = str(e, "viewer");
+		const std::string v = field_string(e, "viewer");
 		++pv_;
 		viewers_.insert(v);
 		if (!present_.count(v)) {
@@ -55,7 +45,7 @@ void MetricsAccumulator::add(const nlohmann::json &e)
 		if (!pinned_.empty())
 			exposed_.insert(v);
 	} else if (type == "viewer_leave") {
-		const auto it = present_.find(str(e, "viewer"));
+		const auto it = present_.find(field_string(e, "viewer"));
 		if (it != present_.end()) { // a leave without a join is ignored
 			presence_ms_ += t - it->second;
 			present_since_sum_ -= it->second;
@@ -63,38 +53,38 @@ void MetricsAccumulator::add(const nlohmann::json &e)
 		}
 	} else if (type == "order") {
 		++orders_;
-		units_ += num(e, "qty");
-		gmv_ += num(e, "amount_cents");
-		const std::string v = str(e, "viewer");
+		units_ += field_int(e, "qty");
+		gmv_ += field_int(e, "amount_cents");
+		const std::string v = field_string(e, "viewer");
 		if (buyers_.insert(v).second && clickers_.count(v))
 			++clicking_buyers_;
 	} else if (type == "comment") {
-		commenters_.insert(str(e, "viewer"));
-		if (str(e, "kind") == "question") {
+		commenters_.insert(field_string(e, "viewer"));
+		if (field_string(e, "kind") == "question") {
 			++questions_;
-			open_questions_[str(e, "comment_id")] = t;
+			open_questions_[field_string(e, "comment_id")] = t;
 		}
 	} else if (type == "comment_answered") {
-		const auto it = open_questions_.find(str(e, "comment_id"));
+		const auto it = open_questions_.find(field_string(e, "comment_id"));
 		if (it != open_questions_.end()) {
 			response_ms_.add(t - it->second);
 			open_questions_.erase(it);
 		}
 	} else if (type == "follow") {
-		followers_.insert(str(e, "viewer"));
+		followers_.insert(field_string(e, "viewer"));
 	} else if (type == "product_pin") {
-		pinned_.insert(str(e, "sku"));
+		pinned_.insert(field_string(e, "sku"));
 		expose_present();
 	} else if (type == "product_unpin") {
-		const auto it = pinned_.find(str(e, "sku"));
+		const auto it = pinned_.find(field_string(e, "sku"));
 		if (it != pinned_.end())
 			pinned_.erase(it);
 	} else if (type == "product_click") {
-		const std::string v = str(e, "viewer");
+		const std::string v = field_string(e, "viewer");
 		if (clickers_.insert(v).second && buyers_.count(v))
 			++clicking_buyers_;
 	} else if (type == "voice") {
-		const std::string state = str(e, "state");
+		const std::string state = field_string(e, "state");
 		if (voice_state_ && *voice_state_ != state) {
 			const int64_t span = t - voice_since_;
 			if (*voice_state_ == "talk")

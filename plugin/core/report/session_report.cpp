@@ -1,4 +1,5 @@
 #include "core/report/session_report.hpp"
+#include "core/metrics/event_fields.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -32,18 +33,8 @@ std::optional<std::string> SessionReport::video_time(int64_t t) const
 	return clock_text(t - *recording_start_ms);
 }
 
-namespace {
-std::string str(const nlohmann::json &e, const char *key)
-{
-	const auto it = e.find(key);
-	return it != e.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-int64_t num(const nlohmann::json &e, const char *key)
-{
-	const auto it = e.find(key);
-	return it != e.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
-}
-} // namespace
+using metrics::field_int;
+using metrics::field_string;
 
 SessionReport build_report(const std::string &utf8_path)
 {
@@ -106,46 +97,46 @@ SessionReport build_report(const std::string &utf8_path)
 			r.header = h;
 			if (h.contains("segments") && h["segments"].is_array())
 				for (const auto &s : h["segments"]) {
-					segment_index[str(s, "segment_id")] = r.segments.size();
+					segment_index[field_string(s, "segment_id")] = r.segments.size();
 					SegmentRow row;
-					row.segment_id = str(s, "segment_id");
-					row.name = str(s, "name");
-					row.kind = str(s, "kind");
-					row.planned_ms = num(s, "planned_ms");
+					row.segment_id = field_string(s, "segment_id");
+					row.name = field_string(s, "name");
+					row.kind = field_string(s, "kind");
+					row.planned_ms = field_int(s, "planned_ms");
 					r.segments.push_back(std::move(row));
 					if (s.contains("cues") && s["cues"].is_array())
 						for (const auto &c : s["cues"])
-							cue_text[str(c, "cue_id")] = str(c, "text");
+							cue_text[field_string(c, "cue_id")] = field_string(c, "text");
 				}
 			if (h.contains("products") && h["products"].is_array())
 				for (const auto &p : h["products"])
-					product_row(str(p, "sku")).name = str(p, "name");
+					product_row(field_string(p, "sku")).name = field_string(p, "name");
 		},
 		[&](const nlohmann::json &e) {
 			if (ended)
 				return;
 			acc.add(e);
-			const int64_t t = num(e, "t");
+			const int64_t t = field_int(e, "t");
 			last_t = t;
-			const std::string type = str(e, "type");
+			const std::string type = field_string(e, "type");
 			MinuteRow &minute = minute_at(t);
 			if (type == "viewer_join") {
-				present.emplace(str(e, "viewer"), t);
-				expose(str(e, "viewer"));
+				present.emplace(field_string(e, "viewer"), t);
+				expose(field_string(e, "viewer"));
 				minute.viewers = static_cast<int64_t>(present.size());
 			} else if (type == "viewer_leave") {
-				present.erase(str(e, "viewer"));
+				present.erase(field_string(e, "viewer"));
 				minute.viewers = static_cast<int64_t>(present.size());
 			} else if (type == "segment_start") {
 				close_segment(t);
-				const std::string id = str(e, "segment_id");
+				const std::string id = field_string(e, "segment_id");
 				auto it = segment_index.find(id);
 				if (it == segment_index.end()) {
 					it = segment_index.emplace(id, r.segments.size()).first;
 					SegmentRow row;
 					row.segment_id = id;
 					row.name = id;
-					row.planned_ms = num(e, "planned_ms");
+					row.planned_ms = field_int(e, "planned_ms");
 					r.segments.push_back(std::move(row));
 				}
 				current_segment = it->second;
@@ -157,78 +148,78 @@ SessionReport build_report(const std::string &utf8_path)
 				}
 				r.timeline.push_back({t, "segment", row.name});
 			} else if (type == "cue_shown") {
-				const auto text = cue_text.find(str(e, "cue_id"));
-				r.timeline.push_back({t, "cue", text != cue_text.end() ? text->second : str(e, "cue_id")});
+				const auto text = cue_text.find(field_string(e, "cue_id"));
+				r.timeline.push_back({t, "cue", text != cue_text.end() ? text->second : field_string(e, "cue_id")});
 			} else if (type == "product_pin") {
-				const std::string sku = str(e, "sku");
+				const std::string sku = field_string(e, "sku");
 				pinned.insert(sku);
 				for (const auto &[viewer, since] : present)
 					exposed[sku].insert(viewer);
 				r.timeline.push_back({t, "pin", product_row(sku).name});
 			} else if (type == "product_unpin") {
-				const auto it = pinned.find(str(e, "sku"));
+				const auto it = pinned.find(field_string(e, "sku"));
 				if (it != pinned.end())
 					pinned.erase(it);
-				r.timeline.push_back({t, "unpin", product_row(str(e, "sku")).name});
+				r.timeline.push_back({t, "unpin", product_row(field_string(e, "sku")).name});
 			} else if (type == "product_click") {
-				clickers[str(e, "sku")].insert(str(e, "viewer"));
+				clickers[field_string(e, "sku")].insert(field_string(e, "viewer"));
 			} else if (type == "order") {
-				const std::string sku = str(e, "sku");
+				const std::string sku = field_string(e, "sku");
 				auto &p = product_row(sku);
 				++p.orders;
-				p.units += num(e, "qty");
-				p.gmv_cents += num(e, "amount_cents");
-				gmv_total += num(e, "amount_cents");
+				p.units += field_int(e, "qty");
+				p.gmv_cents += field_int(e, "amount_cents");
+				gmv_total += field_int(e, "amount_cents");
 				++minute.orders;
 				minute.gmv_cumulative_cents = gmv_total;
-				buyers[sku].insert(str(e, "viewer"));
+				buyers[sku].insert(field_string(e, "viewer"));
 				if (current_segment) {
 					++r.segments[*current_segment].orders;
-					r.segments[*current_segment].gmv_cents += num(e, "amount_cents");
+					r.segments[*current_segment].gmv_cents += field_int(e, "amount_cents");
 				}
 				OrderRow o;
 				o.t = t;
-				o.order_id = str(e, "order_id");
-				o.viewer = str(e, "viewer");
+				o.order_id = field_string(e, "order_id");
+				o.viewer = field_string(e, "viewer");
 				o.sku = sku;
-				o.promo_id = str(e, "promo_id");
-				o.coupon_id = str(e, "coupon_id");
-				o.qty = num(e, "qty");
-				o.unit_price_cents = num(e, "unit_price_cents");
-				o.discount_cents = num(e, "discount_cents");
-				o.amount_cents = num(e, "amount_cents");
+				o.promo_id = field_string(e, "promo_id");
+				o.coupon_id = field_string(e, "coupon_id");
+				o.qty = field_int(e, "qty");
+				o.unit_price_cents = field_int(e, "unit_price_cents");
+				o.discount_cents = field_int(e, "discount_cents");
+				o.amount_cents = field_int(e, "amount_cents");
 				r.orders.push_back(std::move(o));
 			} else if (type == "comment") {
 				++minute.comments;
-				if (str(e, "kind") == "question") {
-					question_row[str(e, "comment_id")] = r.questions.size();
+				if (field_string(e, "kind") == "question") {
+					question_row[field_string(e, "comment_id")] = r.questions.size();
 					if (current_segment) {
 						++r.segments[*current_segment].questions;
-						question_segment[str(e, "comment_id")] = *current_segment;
+						question_segment[field_string(e, "comment_id")] = *current_segment;
 					}
-					r.questions.push_back({t, str(e, "comment_id"), str(e, "viewer"), str(e, "text"), std::nullopt});
+					r.questions.push_back({t, field_string(e, "comment_id"), field_string(e, "viewer"), field_string(e, "text"), std::nullopt});
 				}
 			} else if (type == "comment_answered") {
-				const auto it = question_row.find(str(e, "comment_id"));
+				const auto it = question_row.find(field_string(e, "comment_id"));
 				if (it != question_row.end() && !r.questions[it->second].answered_t) {
 					r.questions[it->second].answered_t = t;
 					// Counted in the segment the question was asked in.
-					if (const auto seg = question_segment.find(str(e, "comment_id")); seg != question_segment.end())
+					if (const auto seg = question_segment.find(field_string(e, "comment_id")); seg != question_segment.end())
 						++r.segments[seg->second].answered;
 				}
 			} else if (type == "promo_start" || type == "promo_end" || type == "promo_tier") {
-				std::string label = str(e, "promo_id");
+				std::string label = field_string(e, "promo_id");
 				if (type == "promo_tier")
-					label += " tier " + std::to_string(num(e, "tier")) + " " + std::to_string(num(e, "price_cents"));
+					label += " tier " + std::to_string(field_int(e, "tier")) + " " + std::to_string(field_int(e, "price_cents"));
 				if (type == "promo_end")
-					label += " (" + str(e, "reason") + ")";
+					label += " (" + field_string(e, "reason") + ")";
 				r.timeline.push_back({t, type, label});
 			} else if (type == "incident") {
-				r.timeline.push_back({t, "incident", str(e, "kind") + " " + str(e, "incident_id")});
+				r.timeline.push_back({t, "incident", field_string(e, "kind") + " " + field_string(e, "incident_id")});
 			} else if (type == "compliance_flag") {
-				r.timeline.push_back({t, "flag", str(e, "rule") + ": " + str(e, "term")});
+				r.timeline.push_back({t, "flag", field_string(e, "rule") + ": " + field_string(e, "term")});
 			} else if (type == "voice") {
-				const std::string state = str(e, "state");
+				const std::string state = field_string(e, "state");
 				if (voice && *voice == "silence" && state != "silence" && t - voice_since >= metrics::MetricsAccumulator::kDeadAirMs)
 					r.timeline.push_back({voice_since, "dead_air", "", t - voice_since});
 				if (!voice || *voice != state) {
@@ -238,14 +229,14 @@ SessionReport build_report(const std::string &utf8_path)
 			} else if (type == "recording_start") {
 				if (!r.recording_start_ms) {
 					r.recording_start_ms = t;
-					r.recording_path = str(e, "path");
+					r.recording_path = field_string(e, "path");
 				}
-				r.timeline.push_back({t, "recording_start", str(e, "path")});
+				r.timeline.push_back({t, "recording_start", field_string(e, "path")});
 			} else if (type == "recording_stop") {
-				r.timeline.push_back({t, "recording_stop", str(e, "path")});
+				r.timeline.push_back({t, "recording_stop", field_string(e, "path")});
 			} else if (type == "session_end") {
 				ended = true;
-				r.timeline.push_back({t, "session_end", str(e, "reason")});
+				r.timeline.push_back({t, "session_end", field_string(e, "reason")});
 			}
 		});
 	close_segment(last_t);
