@@ -1,10 +1,10 @@
 // lcs compare LOG…: sessions side by side (a trainee's progress, or a cohort on one scenario).
 #include <algorithm>
-#include <fstream>
 #include <iostream>
 
 #include "app.hpp"
 #include "commands/commands.hpp"
+#include "commands/text_output.hpp"
 #include "core/report/compare.hpp"
 #include "data_dir.hpp"
 
@@ -45,14 +45,7 @@ void register_compare(Application &application, const char *argv0)
 		const std::string text = o->format == "json"
 						 ? report::compare_json(sessions).dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"
 						 : report::compare_html(sessions, lang);
-		if (o->output.empty() || o->output == "-") {
-			std::cout << text;
-			return ExitCode::Ok;
-		}
-		std::ofstream out(o->output, std::ios::binary);
-		out << text;
-		out.close();
-		return out ? ExitCode::Ok : ExitCode::Environment;
+		return write_text_output(text, o->output, "compare");
 	});
 	cmd->add_option("logs", o->logs, "Session logs")->required()->check(CLI::ExistingFile);
 	cmd->add_option("-o,--output", o->output, "Output file (default: stdout)");

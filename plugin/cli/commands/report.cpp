@@ -1,9 +1,9 @@
 // lcs report LOG: the session's review as JSON, CSV tables, WebVTT captions or FFmpeg chapters.
-#include <fstream>
 #include <iostream>
 
 #include "app.hpp"
 #include "commands/commands.hpp"
+#include "commands/text_output.hpp"
 #include "core/report/session_report.hpp"
 #include "core/report/html_report.hpp"
 #include "core/report/rubric.hpp"
@@ -66,18 +66,7 @@ void register_report(Application &application, const char *argv0)
 				text = report::to_webvtt(report);
 			else
 				text = report::to_ffmetadata_chapters(report);
-			if (o->output.empty() || o->output == "-") {
-				std::cout << text;
-				return ExitCode::Ok;
-			}
-			std::ofstream out(o->output, std::ios::binary);
-			out << text;
-			out.close();
-			if (!out) {
-				std::cerr << "lcs report: cannot write " << o->output << '\n';
-				return ExitCode::Environment;
-			}
-			return ExitCode::Ok;
+			return write_text_output(text, o->output, "report");
 		});
 	cmd->add_option("log", o->log, "Session log (lcs.session/1 JSONL)")->required()->check(CLI::ExistingFile);
 	cmd->add_option("--format", o->format, "json, html (one self-contained file), csv, vtt (captions at video time) or chapters (FFmpeg metadata)")
