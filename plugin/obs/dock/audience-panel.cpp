@@ -10,18 +10,12 @@
 
 #include "core/metrics/metrics.hpp"
 #include "dock/desk-format.hpp"
+#include "dock/desk-table.hpp"
 
 namespace lcs::obs::dock {
 namespace {
 
 enum QuestionColumn { kWaiting, kViewer, kText, kAnswer };
-
-QTableWidgetItem *cell(const QString &text)
-{
-	auto *item = new QTableWidgetItem(text);
-	item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-	return item;
-}
 
 } // namespace
 
@@ -62,23 +56,13 @@ AudiencePanel::AudiencePanel(DeskBackend &backend, QWidget *parent) : QWidget(pa
 	buttons->addWidget(call, 1);
 	buttons->addWidget(oldest, 1);
 
-	questions_ = new QTableWidget(this);
-	questions_->setObjectName("lcs.audience.questions");
-	questions_->setColumnCount(4);
-	questions_->setHorizontalHeaderLabels({tr_text(backend_, "Desk.Waiting"), tr_text(backend_, "Desk.Viewer"),
-					       tr_text(backend_, "Desk.Question"), QString()});
-	questions_->verticalHeader()->setVisible(false);
-	questions_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-	questions_->setSelectionBehavior(QAbstractItemView::SelectRows);
+	questions_ = make_table(this, "lcs.audience.questions",
+				{tr_text(backend_, "Desk.Waiting"), tr_text(backend_, "Desk.Viewer"),
+				 tr_text(backend_, "Desk.Question"), QString()});
 	questions_->setWordWrap(true);
-	questions_->horizontalHeader()->setSectionResizeMode(kText, QHeaderView::Stretch);
 	questions_->horizontalHeader()->setSectionResizeMode(kWaiting, QHeaderView::ResizeToContents);
-	questions_->horizontalHeader()->setSectionResizeMode(kViewer, QHeaderView::ResizeToContents);
-	questions_->horizontalHeader()->setSectionResizeMode(kAnswer, QHeaderView::ResizeToContents);
-	connect(questions_, &QTableWidget::itemActivated, this, [this](QTableWidgetItem *item) {
-		if (auto *b = qobject_cast<QPushButton *>(questions_->cellWidget(item->row(), kAnswer)))
-			b->click();
-	});
+	questions_->horizontalHeader()->setSectionResizeMode(kText, QHeaderView::Stretch);
+	activate_row_button(questions_, kAnswer);
 
 	auto *layout = new QVBoxLayout(this);
 	layout->addLayout(grid);
@@ -120,12 +104,13 @@ void AudiencePanel::show_questions(const session::Snapshot &s)
 		const std::string selected =
 			selected_row >= 0 && selected_row < static_cast<int>(shown_ids_.size()) ? shown_ids_[selected_row] : "";
 		shown_ids_ = ids;
+		questions_->setRowCount(0); // releases (hides) the old rows' buttons before new ones take their cells
 		questions_->setRowCount(static_cast<int>(ids.size()));
 		for (int row = 0; row < static_cast<int>(ids.size()); ++row) {
 			const auto &q = s.open_questions[row];
-			questions_->setItem(row, kWaiting, cell(QString()));
-			questions_->setItem(row, kViewer, cell(utf8(q.name)));
-			questions_->setItem(row, kText, cell(utf8(q.text)));
+			questions_->setItem(row, kWaiting, read_only_cell(QString()));
+			questions_->setItem(row, kViewer, read_only_cell(utf8(q.name)));
+			questions_->setItem(row, kText, read_only_cell(utf8(q.text)));
 			questions_->item(row, kText)->setToolTip(utf8(q.text));
 			auto *answered = new QPushButton(tr_text(backend_, "Desk.Answered"), questions_);
 			answered->setObjectName(QString::fromStdString("lcs.question.answer." + q.comment_id));

@@ -9,35 +9,13 @@
 #include <QVBoxLayout>
 
 #include "dock/desk-format.hpp"
+#include "dock/desk-table.hpp"
 
 namespace lcs::obs::dock {
 namespace {
 
 enum ProductColumn { kProduct, kPrice, kStock, kPin };
 enum PromotionColumn { kPromotion, kType, kState, kToggle };
-
-QTableWidget *make_table(QWidget *parent, const char *name, const QStringList &headers)
-{
-	auto *table = new QTableWidget(parent);
-	table->setObjectName(name);
-	table->setColumnCount(headers.size());
-	table->setHorizontalHeaderLabels(headers);
-	table->verticalHeader()->setVisible(false);
-	table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-	table->setSelectionBehavior(QAbstractItemView::SelectRows);
-	table->setSelectionMode(QAbstractItemView::SingleSelection);
-	table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-	for (int c = 1; c < headers.size(); ++c)
-		table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-	return table;
-}
-
-QTableWidgetItem *cell(const QString &text)
-{
-	auto *item = new QTableWidgetItem(text);
-	item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-	return item;
-}
 
 const promo::PriceView *view_for(const session::Snapshot &s, const std::string &promo_id)
 {
@@ -58,15 +36,8 @@ ShelfPanel::ShelfPanel(DeskBackend &backend, QWidget *parent) : QWidget(parent),
 				 {tr_text(backend_, "Desk.Promotion"), tr_text(backend_, "Desk.PromotionType"),
 				  tr_text(backend_, "Desk.PromotionState"), QString()});
 	promotions_->horizontalHeader()->setSectionResizeMode(kState, QHeaderView::Stretch);
-	// Enter on a row does what its button does.
-	connect(products_, &QTableWidget::itemActivated, this, [this](QTableWidgetItem *item) {
-		if (auto *b = qobject_cast<QPushButton *>(products_->cellWidget(item->row(), kPin)))
-			b->click();
-	});
-	connect(promotions_, &QTableWidget::itemActivated, this, [this](QTableWidgetItem *item) {
-		if (auto *b = qobject_cast<QPushButton *>(promotions_->cellWidget(item->row(), kToggle)))
-			b->click();
-	});
+	activate_row_button(products_, kPin);
+	activate_row_button(promotions_, kToggle);
 
 	auto *layout = new QVBoxLayout(this);
 	layout->addWidget(new QLabel(tr_text(backend_, "Desk.Shelf"), this));
@@ -85,10 +56,10 @@ void ShelfPanel::fill(const pack::Library *library)
 	products_->setRowCount(static_cast<int>(products.size()));
 	for (int row = 0; row < static_cast<int>(products.size()); ++row) {
 		const std::string sku = products[row]->sku;
-		products_->setItem(row, kProduct, cell(utf8(products[row]->name)));
+		products_->setItem(row, kProduct, read_only_cell(utf8(products[row]->name)));
 		products_->item(row, kProduct)->setData(Qt::UserRole, utf8(sku));
-		products_->setItem(row, kPrice, cell(yuan(products[row]->list_price_cents)));
-		products_->setItem(row, kStock, cell(QString::number(products[row]->stock)));
+		products_->setItem(row, kPrice, read_only_cell(yuan(products[row]->list_price_cents)));
+		products_->setItem(row, kStock, read_only_cell(QString::number(products[row]->stock)));
 		auto *pin = new QPushButton(tr_text(backend_, "Desk.Pin"), products_);
 		pin->setObjectName(QString::fromStdString("lcs.shelf.pin." + sku));
 		connect(pin, &QPushButton::clicked, this, [this, sku] {
@@ -103,10 +74,10 @@ void ShelfPanel::fill(const pack::Library *library)
 	promotions_->setRowCount(static_cast<int>(promotions.size()));
 	for (int row = 0; row < static_cast<int>(promotions.size()); ++row) {
 		const std::string id = promotions[row]->id;
-		promotions_->setItem(row, kPromotion, cell(utf8(promotions[row]->name)));
+		promotions_->setItem(row, kPromotion, read_only_cell(utf8(promotions[row]->name)));
 		const std::string type_key = std::string("Desk.PromoType.") + promotions[row]->type_name();
-		promotions_->setItem(row, kType, cell(tr_text(backend_, type_key.c_str())));
-		promotions_->setItem(row, kState, cell(QString()));
+		promotions_->setItem(row, kType, read_only_cell(tr_text(backend_, type_key.c_str())));
+		promotions_->setItem(row, kState, read_only_cell(QString()));
 		auto *toggle = new QPushButton(tr_text(backend_, "Desk.Launch"), promotions_);
 		toggle->setObjectName(QString::fromStdString("lcs.promo.toggle." + id));
 		connect(toggle, &QPushButton::clicked, this, [this, id] {
