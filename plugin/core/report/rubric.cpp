@@ -87,7 +87,9 @@ double metric_points(const RubricMetric &m, double value)
 {
 	if (m.lower_is_better)
 		return value <= m.target ? 1.0 : std::max(0.0, 1.0 - (value - m.target) / m.tolerance);
-	return std::clamp(value / m.target, 0.0, 1.0); // target > 0 (the reader checks)
+	if (m.target <= 0) // the reader refuses this; a rubric built in code might not
+		return value > 0 ? 1.0 : 0.0;
+	return std::clamp(value / m.target, 0.0, 1.0);
 }
 
 } // namespace
