@@ -18,6 +18,7 @@ case "$kind" in
     module="$scratch/usr/lib/$arch/obs-plugins/live-commerce-studio.so"
     data="$scratch/usr/share/obs/obs-plugins/live-commerce-studio"
     [ -x "$scratch/usr/bin/lcs" ] || fail "lcs not installed in bin/"
+    lcs_bin="$scratch/usr/bin"
     ;;
   deb)
     (cd "$build" && cpack -G DEB -B "$scratch/pkg" >/dev/null)
@@ -30,6 +31,7 @@ case "$kind" in
     module="$scratch/root/usr/lib/$arch/obs-plugins/live-commerce-studio.so"
     data="$scratch/root/usr/share/obs/obs-plugins/live-commerce-studio"
     [ -x "$scratch/root/usr/bin/lcs" ] || fail "lcs missing from the .deb"
+    lcs_bin="$scratch/root/usr/bin"
     ;;
   user)
     HOME="$scratch/home" XDG_CONFIG_HOME="" "$source/installer/install-user.sh" "$build" >/dev/null
@@ -42,4 +44,18 @@ esac
 [ -f "$module" ] || fail "module not at $module"
 [ -f "$data/locale/en-US.ini" ] && [ -f "$data/locale/zh-CN.ini" ] || fail "locale files not under $data"
 echo "module: $module"
+
+# The installed lcs, started by PATH from another folder (no LCS_DATA_DIR), finds its installed
+# data: simulate needs the audience data, report the rubric (exit 3 without it).
+if [ -n "${lcs_bin:-}" ]; then
+  work="$scratch/elsewhere"
+  mkdir -p "$work"
+  run_lcs() { (cd "$work" && env -u LCS_DATA_DIR PATH="$lcs_bin:/usr/bin:/bin" lcs "$@"); }
+  run_lcs simulate --pack "$data/packs/farm-origin/farm-origin.en-US.json" --seed 5000000000 --duration 60 \
+    --policy strong -o s.jsonl >/dev/null || fail "installed lcs simulate (by PATH, in $work) failed"
+  run_lcs report s.jsonl -o r.json || fail "installed lcs report (by PATH, in $work) failed"
+  grep -q '"rubric"' "$work/r.json" || fail "the installed lcs report has no rubric"
+  grep -q '"seed": 5000000000' "$work/r.json" || fail "the report lost the 64-bit seed"
+  echo "lcs: $lcs_bin/lcs finds $data"
+fi
 LCS_MODULE_BINARY="$module" LCS_MODULE_DATA="$data" LCS_TEST_LOCALE=zh-CN "$obs_tests"

@@ -24,7 +24,12 @@ void register_compare(Application &application, const char *argv0)
 	auto o = std::make_shared<Options>();
 	CLI::App *cmd = application.add_command("compare", "Compare sessions side by side (metrics, deltas, rubric, curves)", [o, argv0]() {
 		std::vector<report::ComparedSession> sessions;
-		const auto dir = find_data_dir(o->data, argv0);
+		const auto lookup = look_up_data_dir(o->data, argv0);
+		const auto rubric_file = default_rubric(lookup);
+		if (rubric_file.empty()) {
+			std::cerr << missing_rubric_message("compare", lookup) << '\n';
+			return ExitCode::Environment;
+		}
 		for (const auto &log : o->logs) {
 			report::ComparedSession s{report::build_report(log), std::nullopt};
 			for (const auto &p : s.report.problems)
@@ -32,8 +37,11 @@ void register_compare(Application &application, const char *argv0)
 			if (s.report.header.is_null())
 				return ExitCode::InputError;
 			diag::Diagnostics problems;
-			if (!dir.empty())
-				s.rubric = report::score(s.report, dir / "rubric" / "default.json", "en-US", problems);
+			s.rubric = report::score(s.report, rubric_file, "en-US", problems);
+			for (const auto &p : problems)
+				std::cerr << p.to_string() << '\n';
+			if (!s.rubric)
+				return ExitCode::InputError;
 			sessions.push_back(std::move(s));
 		}
 		std::stable_sort(sessions.begin(), sessions.end(), [](const auto &a, const auto &b) {

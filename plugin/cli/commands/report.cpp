@@ -38,18 +38,25 @@ void register_report(Application &application, const char *argv0)
 			std::string lang = o->lang;
 			if (lang.empty())
 				lang = report.header.value("scenario", nlohmann::json::object()).value("language", "en-US");
-			// Rubric: --rubric, else the default one in the module data.
+			// Rubric (json and html): --rubric, else the default one in the module data. Never
+			// silently without one: a missing default rubric is a broken install (exit 3), a wrong
+			// rubric file is bad input (exit 1, each problem at its file:line:col).
 			std::optional<report::RubricResult> rubric;
-			std::filesystem::path rubric_file = std::filesystem::u8path(o->rubric);
-			if (o->rubric.empty())
-				if (const auto dir = find_data_dir(o->data, argv0); !dir.empty())
-					rubric_file = dir / "rubric" / "default.json";
-			if (!rubric_file.empty()) {
+			if (o->format == "json" || o->format == "html") {
+				std::filesystem::path rubric_file = std::filesystem::u8path(o->rubric);
+				if (o->rubric.empty()) {
+					const auto lookup = look_up_data_dir(o->data, argv0);
+					rubric_file = default_rubric(lookup);
+					if (rubric_file.empty()) {
+						std::cerr << missing_rubric_message("report", lookup) << '\n';
+						return ExitCode::Environment;
+					}
+				}
 				diag::Diagnostics problems;
 				rubric = report::score(report, rubric_file, lang, problems);
 				for (const auto &p : problems)
 					std::cerr << p.to_string() << '\n';
-				if (!rubric && !o->rubric.empty())
+				if (!rubric)
 					return ExitCode::InputError;
 			}
 			std::string text;
@@ -77,7 +84,7 @@ void register_report(Application &application, const char *argv0)
 		->capture_default_str();
 	cmd->add_option("-o,--output", o->output, "Output file (default: stdout)");
 	cmd->add_option("--lang", o->lang, "zh-CN or en-US (default: the log's language)")->check(CLI::IsMember({"zh-CN", "en-US"}));
-	cmd->add_option("--rubric", o->rubric, "Coach rubric (lcs.rubric/1; default: the bundled data/rubric/default.json)");
+	cmd->add_option("--rubric", o->rubric, "Coach rubric for json and html (lcs.rubric/1, docs/rubric.md; default: rubric/default.json in the module data, exit 3 when it is missing)");
 	cmd->add_option("--data", o->data, "Module data folder");
 }
 

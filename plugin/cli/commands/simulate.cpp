@@ -87,7 +87,9 @@ void register_simulate(Application &application, const char *argv0)
 		});
 	cmd->add_option("--pack", o->packs, "Pack file or folder (repeatable)")->required();
 	cmd->add_option("--scenario", o->scenario, "Scenario id (default: the pack's first)");
-	cmd->add_option("--seed", o->seed, "Random seed")->required();
+	cmd->add_option("--seed", o->seed, "Random seed (0 … 18446744073709551615; the report shows it to replay the session)")
+		->required()
+		->check(CLI::NonNegativeNumber);
 	cmd->add_option("--duration", o->duration, "Seconds to simulate (default: the scenario's)")->required()->check(CLI::Range(1, 4 * 3600));
 	cmd->add_option("--policy", o->policy, "Autopilot host")->check(CLI::IsMember({"strong", "weak", "idle"}))->required();
 	cmd->add_option("-o,--output", o->output, "Session log to write (JSONL)")->required();

@@ -63,6 +63,8 @@ const std::map<std::string, std::pair<const char *, const char *>> &words()
 		{"target", {"目标", "Target"}},
 		{"legend", {"图例：竖线=环节 ▲=讲解商品 ●=活动 ◆=事件 ✕=合规 灰色=冷场", "Legend: line = segment, ▲ = pin, ● = promotion, ◆ = incident, ✕ = flag, grey = dead air"}},
 		{"none", {"无", "None"}},
+		{"not_measured", {"未测到", "not measured"}},
+		{"incomplete", {"评分不完整：部分维度本场未测到，未定等级", "Incomplete: some dimensions were not measured in this session, so no tier"}},
 	};
 	return w;
 }
@@ -206,15 +208,21 @@ std::string to_html(const SessionReport &r, const std::optional<RubricResult> &r
 	  << ".axis{stroke:#999}.seg{stroke:#6c8ebf;stroke-dasharray:3 3}.dead{fill:#999;opacity:.25}.pin{fill:#d79b00;font-size:10px}"
 	  << ".promo{fill:#2e7d32}.inc{fill:#ef6c00;font-size:12px}.flag{fill:#c62828;font-size:12px}"
 	  << "polyline.b1{fill:none;stroke:#1565c0;stroke-width:2}rect.b1{fill:#1565c0}rect.b2{fill:#90caf9}"
-	  << ".legend{font-size:12px;color:#666}.tier{font-size:28px;font-weight:700}"
+	  << ".legend{font-size:12px;color:#666}.tier{font-size:28px;font-weight:700}.incomplete{color:#ef6c00}"
 	  << "@media print{body{margin:0}h2{break-after:avoid}figure,table{break-inside:avoid}}"
 	  << "</style></head><body>";
 	o << "<h1>" << h.w("title") << "</h1><p>" << h.w("trainee") << ": <b>" << Html::esc(r.header.value("trainee", ""))
 	  << "</b> · " << h.w("scenario") << ": " << Html::esc(r.header.value("scenario", nlohmann::json::object()).value("name", ""))
 	  << " · " << h.w("started") << ": " << Html::esc(r.header.value("started_at", "")) << " · " << h.w("seed") << ": "
-	  << r.header.value("seed", 0) << "</p>";
-	if (rubric)
-		o << "<p><span class=\"tier\">" << fmt(rubric->total, 0) << "</span> / 100 · <b>" << Html::esc(rubric->tier) << "</b></p>";
+	  << r.header.value("seed", uint64_t{0}) << "</p>";
+	if (rubric) {
+		o << "<p><span class=\"tier\">" << (rubric->total ? fmt(*rubric->total, 0) : "—") << "</span> / 100";
+		if (rubric->complete)
+			o << " · <b>" << Html::esc(rubric->tier) << "</b>";
+		else
+			o << " · <b class=\"incomplete\">" << h.w("incomplete") << "</b>";
+		o << "</p>";
+	}
 
 	// Headline metrics.
 	const std::vector<std::pair<std::string, std::string>> cards = {
@@ -292,16 +300,17 @@ std::string to_html(const SessionReport &r, const std::optional<RubricResult> &r
 		o << "<h2>" << h.w("rubric") << " · " << Html::esc(rubric->name) << "</h2><table><tr><th></th><th>" << h.w("score")
 		  << "</th><th>" << h.w("value") << " / " << h.w("target") << "</th></tr>";
 		for (const auto &d : rubric->dimensions) {
-			o << "<tr><td><b>" << Html::esc(d.name) << "</b></td><td><b>" << fmt(d.score, 0) << "</b></td><td>";
+			o << "<tr><td><b>" << Html::esc(d.name) << "</b></td><td><b>" << (d.score ? fmt(*d.score, 0) : h.w("not_measured"))
+			  << "</b></td><td>";
 			for (const auto &ms : d.metrics)
 				o << Html::esc(ms.metric) << " " << (ms.value ? fmt(*ms.value, 2) : "—") << (ms.lower_is_better ? " ≤ " : " ≥ ")
-				  << fmt(ms.target, 2) << " → " << fmt(ms.score * 100.0, 0) << "<br>";
+				  << fmt(ms.target, 2) << " → " << (ms.score ? fmt(*ms.score * 100.0, 0) : h.w("not_measured")) << "<br>";
 			o << "</td></tr>";
 		}
 		o << "</table><h2>" << h.w("fix_first") << "</h2><ol>";
 		for (const size_t i : rubric->fix_first) {
 			const auto &d = rubric->dimensions[i];
-			o << "<li><b>" << Html::esc(d.name) << "</b> (" << fmt(d.score, 0) << ")<ul>";
+			o << "<li><b>" << Html::esc(d.name) << "</b> (" << (d.score ? fmt(*d.score, 0) : h.w("not_measured")) << ")<ul>";
 			for (const auto &mo : d.moments)
 				o << "<li>" << clock_text(mo.t) << (r.video_time(mo.t) ? " (▶ " + *r.video_time(mo.t) + ")" : std::string()) << " — "
 				  << Html::esc(mo.label.empty() ? mo.kind : mo.label)

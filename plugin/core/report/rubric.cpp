@@ -1,15 +1,12 @@
 #include "core/report/rubric.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
-
-#include "core/pack/pack_loader.hpp"
 
 namespace lcs::report {
 
-std::optional<double> metric_value(const SessionReport &r, const std::string &key)
+std::optional<double> metric_value(const SessionReport &r, const RubricMetric &metric)
 {
+	const std::string &key = metric.metric;
 	if (key == "segments_covered" || key == "segment_overrun_ratio") {
 		if (r.segments.empty())
 			return std::nullopt;
@@ -23,25 +20,33 @@ std::optional<double> metric_value(const SessionReport &r, const std::string &ke
 			return static_cast<double>(covered) / static_cast<double>(r.segments.size());
 		return planned > 0 ? std::optional<double>(static_cast<double>(overrun) / static_cast<double>(planned)) : std::nullopt;
 	}
-	const auto j = r.metrics.to_json();
-	if (!j.contains(key) || j[key].is_null())
+	const auto &m = r.metrics;
+	if (key == "response_score") {
+		// One figure for how many questions were answered and how fast: a late answer earns less
+		// than a quick one but never less than no answer.
+		if (r.questions.empty())
+			return std::nullopt;
+		double credit = 0;
+		for (const auto &q : r.questions)
+			if (q.answered_t)
+				credit += metric.response.credit(static_cast<double>(*q.answered_t - q.t) / 1000.0);
+		return credit / static_cast<double>(r.questions.size());
+	}
+	// Silence is only known once the voice meter has said something: a log without any voice
+	// state has 0 s of dead air because nothing was heard, not because the host kept talking.
+	const bool voice_known = m.talk_ratio.value_or(0) > 0 || m.longest_silence_s > 0;
+	if ((key == "dead_air_s" || key == "longest_silence_s") && !voice_known)
+		return std::nullopt;
+	// Viewers came and no product was ever shown to them: the host's doing, so 0, not unmeasured.
+	if (key == "click_rate" && !m.click_rate && m.uv > 0 && !r.products.empty())
+		return 0.0;
+	const auto j = m.to_json();
+	if (!j.contains(key) || !j[key].is_number())
 		return std::nullopt;
 	return j[key].get<double>();
 }
 
 namespace {
-std::string localised(const nlohmann::json &names, const std::string &language)
-{
-	if (names.is_string())
-		return names.get<std::string>();
-	if (names.is_object()) {
-		if (names.contains(language))
-			return names[language].get<std::string>();
-		if (!names.empty())
-			return names.begin()->get<std::string>();
-	}
-	return {};
-}
 
 std::vector<TimelineEntry> moments_for(const std::string &dimension, const SessionReport &r)
 {
@@ -77,86 +82,107 @@ std::vector<TimelineEntry> moments_for(const std::string &dimension, const Sessi
 		out.resize(3);
 	return out;
 }
+
+double metric_points(const RubricMetric &m, double value)
+{
+	if (m.lower_is_better)
+		return value <= m.target ? 1.0 : std::max(0.0, 1.0 - (value - m.target) / m.tolerance);
+	if (m.target <= 0) // the reader refuses this; a rubric built in code might not
+		return value > 0 ? 1.0 : 0.0;
+	return std::clamp(value / m.target, 0.0, 1.0);
+}
+
 } // namespace
 
-std::optional<RubricResult> score(const SessionReport &report, const std::filesystem::path &rubric_file,
-				  const std::string &language, diag::Diagnostics &problems)
+RubricResult score(const SessionReport &report, const Rubric &rubric, const std::string &language)
 {
-	std::ifstream in(rubric_file, std::ios::binary);
-	std::ostringstream text;
-	text << in.rdbuf();
-	const auto j = nlohmann::json::parse(text.str(), nullptr, false, true);
-	if (!in || j.is_discarded() || j.value("format", "") != "lcs.rubric/1" || !j.contains("dimensions")) {
-		problems.push_back({diag::Severity::Error, {pack::path_utf8(rubric_file), 0, 0}, "not an lcs.rubric/1 file"});
-		return std::nullopt;
-	}
 	RubricResult result;
-	result.name = localised(j.value("name", nlohmann::json()), language);
-	double weight_sum = 0;
-	for (const auto &d : j["dimensions"]) {
+	result.name = rubric.name.in(language);
+	double total = 0, weight_sum = 0;
+	for (const auto &d : rubric.dimensions) {
 		DimensionScore dim;
-		dim.id = d.value("id", "");
-		dim.name = localised(d.value("name", nlohmann::json()), language);
-		dim.weight = d.value("weight", 1.0);
+		dim.id = d.id;
+		dim.name = d.name.in(language);
+		dim.weight = d.weight;
 		double points = 0, weights = 0;
-		for (const auto &m : d.value("metrics", nlohmann::json::array())) {
+		for (const auto &m : d.metrics) {
 			MetricScore ms;
-			ms.metric = m.value("metric", "");
-			ms.target = m.value("target", 0.0);
-			ms.lower_is_better = m.value("lower_is_better", false);
-			ms.weight = m.value("weight", 1.0);
-			const double tolerance = m.value("tolerance", ms.target > 0 ? ms.target : 1.0);
-			ms.value = metric_value(report, ms.metric);
+			ms.metric = m.metric;
+			ms.target = m.target;
+			ms.lower_is_better = m.lower_is_better;
+			ms.weight = m.weight;
+			ms.value = metric_value(report, m);
 			if (ms.value) {
-				if (ms.lower_is_better)
-					ms.score = *ms.value <= ms.target ? 1.0 : std::max(0.0, 1.0 - (*ms.value - ms.target) / tolerance);
-				else
-					ms.score = ms.target <= 0 ? 1.0 : std::min(1.0, *ms.value / ms.target);
-				points += ms.score * ms.weight;
+				ms.score = metric_points(m, *ms.value);
+				points += *ms.score * ms.weight;
 				weights += ms.weight;
 			}
 			dim.metrics.push_back(ms);
 		}
-		dim.score = weights > 0 ? 100.0 * points / weights : 100.0;
+		if (weights > 0) {
+			dim.score = 100.0 * points / weights;
+			total += *dim.score * dim.weight;
+			weight_sum += dim.weight;
+		} else {
+			result.complete = false; // not measured: out of the total, never full marks
+		}
 		dim.moments = moments_for(dim.id, report);
-		result.total += dim.score * dim.weight;
-		weight_sum += dim.weight;
 		result.dimensions.push_back(std::move(dim));
 	}
-	result.total = weight_sum > 0 ? result.total / weight_sum : 0;
-	for (const auto &t : j.value("tiers", nlohmann::json::array()))
-		if (result.total >= t.value("min", 0.0)) {
-			result.tier = localised(t.value("name", nlohmann::json()), language);
-			break;
-		}
-	std::vector<size_t> order(result.dimensions.size());
-	for (size_t i = 0; i < order.size(); ++i)
-		order[i] = i;
+	if (weight_sum > 0)
+		result.total = total / weight_sum;
+	if (result.total && result.complete)
+		for (const auto &t : rubric.tiers)
+			if (*result.total >= t.min) {
+				result.tier = t.name.in(language);
+				break;
+			}
+	std::vector<size_t> order;
+	for (size_t i = 0; i < result.dimensions.size(); ++i)
+		if (result.dimensions[i].score && *result.dimensions[i].score < 100.0)
+			order.push_back(i);
 	std::stable_sort(order.begin(), order.end(),
-			 [&](size_t a, size_t b) { return result.dimensions[a].score < result.dimensions[b].score; });
+			 [&](size_t a, size_t b) { return *result.dimensions[a].score < *result.dimensions[b].score; });
 	for (size_t i = 0; i < order.size() && i < 3; ++i)
-		if (result.dimensions[order[i]].score < 100.0)
-			result.fix_first.push_back(order[i]);
+		result.fix_first.push_back(order[i]);
 	return result;
+}
+
+std::optional<RubricResult> score(const SessionReport &report, const std::filesystem::path &rubric_file,
+				  const std::string &language, diag::Diagnostics &problems)
+{
+	const auto rubric = read_rubric_file(rubric_file, problems);
+	if (!rubric)
+		return std::nullopt;
+	return score(report, *rubric, language);
 }
 
 nlohmann::ordered_json RubricResult::to_json() const
 {
 	nlohmann::ordered_json j;
+	auto optional = [](const std::optional<double> &v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
 	j["name"] = name;
-	j["total"] = total;
+	j["total"] = optional(total);
+	j["complete"] = complete;
+	auto not_measured = nlohmann::ordered_json::array();
+	for (const auto &d : dimensions)
+		if (!d.score)
+			not_measured.push_back(d.id);
+	j["not_measured"] = not_measured;
 	j["tier"] = tier;
 	auto dims = nlohmann::ordered_json::array();
 	for (const auto &d : dimensions) {
 		auto metrics = nlohmann::ordered_json::array();
 		for (const auto &m : d.metrics)
 			metrics.push_back({{"metric", m.metric},
-					   {"value", m.value ? nlohmann::ordered_json(*m.value) : nlohmann::ordered_json(nullptr)},
+					   {"value", optional(m.value)},
+					   {"measured", m.value.has_value()},
 					   {"target", m.target},
 					   {"lower_is_better", m.lower_is_better},
 					   {"weight", m.weight},
-					   {"score", m.score}});
-		dims.push_back({{"id", d.id}, {"name", d.name}, {"weight", d.weight}, {"score", d.score}, {"metrics", metrics}});
+					   {"score", optional(m.score)}});
+		dims.push_back({{"id", d.id}, {"name", d.name}, {"weight", d.weight}, {"measured", d.score.has_value()},
+				{"score", optional(d.score)}, {"metrics", metrics}});
 	}
 	j["dimensions"] = dims;
 	auto fix = nlohmann::ordered_json::array();
@@ -164,7 +190,7 @@ nlohmann::ordered_json RubricResult::to_json() const
 		auto moments = nlohmann::ordered_json::array();
 		for (const auto &m : dimensions[i].moments)
 			moments.push_back({{"t", m.t}, {"kind", m.kind}, {"label", m.label}, {"duration_ms", m.duration_ms}});
-		fix.push_back({{"dimension", dimensions[i].id}, {"score", dimensions[i].score}, {"moments", moments}});
+		fix.push_back({{"dimension", dimensions[i].id}, {"score", optional(dimensions[i].score)}, {"moments", moments}});
 	}
 	j["fix_first"] = fix;
 	return j;

@@ -286,7 +286,7 @@ nlohmann::ordered_json SessionReport::to_json() const
 			{"trainee", header.value("trainee", "")},
 			{"started_at", header.value("started_at", "")},
 			{"scenario", header.value("scenario", nlohmann::json::object())},
-			{"seed", header.value("seed", 0)},
+			{"seed", header.value("seed", uint64_t{0})},
 			{"truncated", truncated}};
 	return j;
 }

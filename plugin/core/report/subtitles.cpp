@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <string_view>
 
 #include "core/metrics/log_reader.hpp"
 #include "core/util/money.hpp"
@@ -40,11 +41,15 @@ std::string vtt_escape(std::string s)
 	return out;
 }
 
-std::string csv_field(const std::string &s)
+/// One CSV field (RFC 4180). Text that a spreadsheet would run as a formula — a leading '=', '+',
+/// '-', '@', tab or carriage return (OWASP's list) — gets a leading apostrophe so it stays text;
+/// numbers are written as they are (is_text false) so they stay numbers.
+std::string csv_field(const std::string &s, bool is_text = true)
 {
-	if (s.find_first_of(",\"\n") == std::string::npos)
+	const bool formula = is_text && !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+	if (!formula && s.find_first_of(",\"\n\r") == std::string::npos)
 		return s;
-	std::string out = "\"";
+	std::string out = formula ? "\"'" : "\"";
 	for (const char c : s) {
 		if (c == '"')
 			out += "\"\"";
@@ -149,7 +154,7 @@ std::string to_csv(const SessionReport &r, const std::string &table)
 			std::string line;
 			bool first_field = true;
 			for (const auto &[k, v] : row.items()) {
-				line += (first_field ? "" : ",") + csv_field(json_scalar(v));
+				line += (first_field ? "" : ",") + csv_field(json_scalar(v), v.is_string());
 				first_field = false;
 			}
 			out << line << '\n';

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diag/diagnostic.hpp"
+
+// The coach rubric file ("lcs.rubric/1", data/rubric/default.json), read and type-checked: every
+// problem is a diagnostic at the value's file:line:col that names its JSON path
+// ("/dimensions/0/weight must be a number, got a string"). See docs/rubric.md.
+namespace lcs::report {
+
+/// A text in several languages ({"zh-CN": …, "en-US": …}) or one plain string.
+struct LocalisedText {
+	std::map<std::string, std::string> by_language; // a plain string is stored under ""
+	[[nodiscard]] std::string in(const std::string &language) const;
+};
+
+/// response_score: each question earns `credit` when answered within fast_s seconds, falling
+/// linearly to late_credit at slow_s and staying there for slower answers; an unanswered question
+/// earns 0. So an answer, however late, never scores below no answer.
+struct ResponseCredit {
+	double fast_s = 10;
+	double slow_s = 60;
+	double late_credit = 0.25;
+	[[nodiscard]] double credit(double answer_s) const;
+};
+
+struct RubricMetric {
+	std::string metric; // a contract metric key, or segments_covered, segment_overrun_ratio, response_score
+	double target = 0;
+	bool lower_is_better = false;
+	double tolerance = 1; // lower_is_better: points reach 0 at target + tolerance
+	double weight = 1;
+	ResponseCredit response; // response_score only
+};
+
+struct RubricDimension {
+	std::string id;
+	LocalisedText name;
+	double weight = 1;
+	std::vector<RubricMetric> metrics;
+};
+
+struct RubricTier {
+	double min = 0;
+	LocalisedText name;
+};
+
+struct Rubric {
+	LocalisedText name;
+	std::vector<RubricDimension> dimensions;
+	std::vector<RubricTier> tiers; // highest min first
+};
+
+/// The metric keys a rubric may score: the contract metrics and the derived ones.
+const std::vector<std::string> &rubric_metric_keys();
+
+/// Reads a rubric file; none (with diagnostics) when it cannot be read or any field is wrong.
+std::optional<Rubric> read_rubric_file(const std::filesystem::path &file, diag::Diagnostics &problems);
+
+/// The same from text; `name` is the file name used in diagnostics.
+std::optional<Rubric> read_rubric_text(std::string_view text, const std::string &name, diag::Diagnostics &problems);
+
+} // namespace lcs::report
