@@ -1,6 +1,7 @@
 #include "studio/sidecar-writer.hpp"
 
 #include <filesystem>
+#include <exception>
 #include <fstream>
 
 #include "core/log/log.hpp"
@@ -76,7 +77,11 @@ void SidecarWriter::work()
 				break;
 		}
 		lock.unlock();
-		write(job);
+		try {
+			write(job);
+		} catch (const std::exception &e) {
+			lcs::log::logger()->warn("could not write captions next to {}: {}", job.video, e.what());
+		}
 		lock.lock();
 		++jobs_done_;
 	}

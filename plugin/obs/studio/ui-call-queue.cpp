@@ -25,14 +25,14 @@ UiCallQueue::~UiCallQueue()
 
 UiCall UiCallQueue::run(std::function<void()> work, std::chrono::milliseconds timeout)
 {
-	{
-		std::lock_guard lock(state_->mutex);
-		if (state_->closed)
-			return UiCall::Closing;
-	}
 	if (!receiver_)
 		return UiCall::NoFrontend;
 	if (QThread::currentThread() == receiver_->thread()) {
+		{
+			std::lock_guard lock(state_->mutex);
+			if (state_->closed)
+				return UiCall::Closing;
+		}
 		work();
 		return UiCall::Done;
 	}
@@ -41,21 +41,25 @@ UiCall UiCallQueue::run(std::function<void()> work, std::chrono::milliseconds ti
 	};
 	auto call = std::make_shared<Call>();
 	auto state = state_;
+	std::unique_lock lock(state_->mutex);
+	if (state_->closed)
+		return UiCall::Closing;
+	// Posted under the lock: close() (on the UI thread) either refuses this call or finds it
+	// posted and removes it, so no call of this module is left in Qt's queue after unload.
 	QMetaObject::invokeMethod(
 		receiver_,
 		[state, call, work = std::move(work)] {
 			{
-				std::lock_guard lock(state->mutex);
+				std::lock_guard running(state->mutex);
 				if (state->closed)
 					return; // OBS is closing: its waiter was answered already
 			}
 			work();
-			std::lock_guard lock(state->mutex);
+			std::lock_guard running(state->mutex);
 			call->done = true;
 			state->changed.notify_all();
 		},
 		Qt::QueuedConnection);
-	std::unique_lock lock(state_->mutex);
 	++state_->waiting;
 	const bool woke = state_->changed.wait_for(lock, timeout, [&] { return call->done || state_->closed; });
 	--state_->waiting;
@@ -71,7 +75,8 @@ void UiCallQueue::close()
 		state_->closed = true;
 		state_->changed.notify_all();
 	}
-	// On the UI thread the dropped calls can be freed now (their captures may hold resources).
+	// On the UI thread the dropped calls are freed now: none is left for Qt to run or delete
+	// after the module is unloaded (their code is the module's).
 	if (receiver_ && QThread::currentThread() == receiver_->thread())
 		QCoreApplication::removePostedEvents(receiver_);
 }
