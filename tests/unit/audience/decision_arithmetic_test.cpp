@@ -70,7 +70,7 @@ TEST(DecisionArithmetic, PortableExpIsWithinTwoUlpOfLibm)
 	EXPECT_EQ(audience::logistic(-800.0), audience::portable_exp(-700.0) / (1.0 + audience::portable_exp(-700.0)));
 }
 
-/// FNV-1a over the events of a seeded room driven by a fixed host for 20 simulated minutes.
+/// FNV-1a over the decisions of a seeded room driven by a fixed host for 20 simulated minutes.
 uint64_t room_hash(uint64_t seed, int64_t *orders)
 {
 	auto library = pack::Library::load({std::filesystem::u8path(std::string(LCS_SOURCE_DIR) +
@@ -104,7 +104,9 @@ uint64_t room_hash(uint64_t seed, int64_t *orders)
 		if (talking)
 			host.talk_while_pinned_ms += 1000;
 		for (const auto &e : room.advance(t, host, engine)) {
-			mix(std::to_string(e.t) + e.type + e.fields.dump());
+			// The room's decisions (who joins, leaves, comments, clicks, buys, when), not what the
+			// promotions engine adds to them (prices, order ids), so the hash follows the room.
+			mix(std::to_string(e.t) + e.type + (e.fields.contains("viewer") ? e.fields["viewer"].dump() : std::string()));
 			*orders += e.type == "order" ? 1 : 0;
 		}
 	}
@@ -114,11 +116,11 @@ uint64_t room_hash(uint64_t seed, int64_t *orders)
 TEST(DecisionArithmetic, ASeededRoomHasOneHistory)
 {
 	// Computed with the portable arithmetic. It changes only when the simulation, the farm pack or
-	// the audience data change on purpose; then print it anew and say why in the commit.
+	// the audience data change on purpose; then take the printed hash and say why in the commit.
 	int64_t orders = 0;
 	const uint64_t hash = room_hash(42, &orders);
 	EXPECT_GT(orders, 10) << "the room must buy, or the buy decision is not exercised";
-	EXPECT_EQ(hash, 0xe1746d358525d6b0ull) << "room hash 0x" << std::hex << hash;
+	EXPECT_EQ(hash, 0x8400151c18e10db2ull) << "room hash 0x" << std::hex << hash;
 	int64_t again = 0;
 	EXPECT_EQ(room_hash(42, &again), hash);
 	EXPECT_EQ(again, orders);
