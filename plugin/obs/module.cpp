@@ -11,6 +11,7 @@
 #include "sources/room-stats/room-stats-source.hpp"
 #include "sources/order-ticker/order-ticker-source.hpp"
 #include "sources/price-card/price-card-source.hpp"
+#include "studio/frontend.hpp"
 #include "studio/hotkeys.hpp"
 #include "studio/recording-sync.hpp"
 #include "studio/studio.hpp"
@@ -53,6 +54,7 @@ void obs_module_post_load(void)
 
 void obs_module_unload(void)
 {
+	lcs::obs::close_ui_calls(); // no request may wait on a UI loop that is ending
 	lcs::obs::dock::stop_control_desk();
 	lcs::obs::stop_recording_sync();
 	lcs::obs::unregister_script_hotkeys();

@@ -84,14 +84,14 @@ using lcs::audio::VoiceActivity;
 TEST(VoiceActivity, HysteresisIgnoresShortPausesAndTheBand)
 {
 	VoiceActivity v({-40.0, 6.0, 100, 400});
-	EXPECT_FALSE(v.feed(-30, 50).has_value()); // 50 ms above: not yet talk
-	EXPECT_EQ(v.feed(-30, 50), true);          // 100 ms: talk
-	EXPECT_FALSE(v.feed(-60, 300).has_value()); // a pause between words
-	EXPECT_FALSE(v.feed(-30, 20).has_value());
-	EXPECT_FALSE(v.feed(-43, 1000).has_value()); // inside the band: stays talk
-	EXPECT_FALSE(v.feed(-60, 399).has_value());
-	EXPECT_EQ(v.feed(-60, 1), false);           // 400 ms below: silence
-	EXPECT_FALSE(v.feed(-60, 5000).has_value());
+	EXPECT_FALSE(v.feed(-30, 50, 1000).has_value()); // 50 ms above: not yet talk
+	EXPECT_EQ(v.feed(-30, 50, 1000), true);          // 100 ms: talk
+	EXPECT_FALSE(v.feed(-60, 300, 1000).has_value()); // a pause between words
+	EXPECT_FALSE(v.feed(-30, 20, 1000).has_value());
+	EXPECT_FALSE(v.feed(-43, 1000, 1000).has_value()); // inside the band: stays talk
+	EXPECT_FALSE(v.feed(-60, 399, 1000).has_value());
+	EXPECT_EQ(v.feed(-60, 1, 1000), false);           // 400 ms below: silence
+	EXPECT_FALSE(v.feed(-60, 5000, 1000).has_value());
 	EXPECT_EQ(v.talking(), false);
 }
 

@@ -1,9 +1,9 @@
 #include "core/audience/simulator.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 
+#include "core/audience/logistic.hpp"
 #include "core/util/money.hpp"
 
 namespace lcs::audience {
@@ -15,11 +15,6 @@ std::string replace_all(std::string s, const std::string &from, const std::strin
 	for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
 		s.replace(at, from.size(), to);
 	return s;
-}
-
-double sigmoid(double x)
-{
-	return 1.0 / (1.0 + std::exp(-x));
 }
 } // namespace
 
@@ -131,8 +126,8 @@ void Simulator::join(int64_t t, session::Events &out)
 	const int persona = pick_persona();
 	const Persona &p = *mix_personas_[static_cast<size_t>(persona)];
 	persona_.push_back(static_cast<uint8_t>(persona));
-	wtp_.push_back(static_cast<float>(p.wtp_min + (p.wtp_max - p.wtp_min) * rng_.unit()));
-	trust_.push_back(static_cast<float>(p.id == "loyal_fan" ? 0.5 : 0.2));
+	wtp_.push_back(p.wtp_min + (p.wtp_max - p.wtp_min) * rng_.unit());
+	trust_.push_back(p.id == "loyal_fan" ? 0.5 : 0.2);
 	present_flag_.push_back(1);
 	clicked_.push_back(0);
 	bought_.push_back(0);
@@ -188,7 +183,7 @@ void Simulator::on_answered(const std::string &comment_id, int64_t /*now_ms*/)
 	if (it == open_questions_.end())
 		return;
 	const auto v = static_cast<size_t>(it->viewer);
-	trust_[v] = std::min(1.0f, trust_[v] + 0.35f);
+	trust_[v] = std::min(1.0, trust_[v] + 0.35);
 	open_question_[v] = -1;
 	open_questions_.erase(it);
 }
@@ -341,7 +336,7 @@ void Simulator::step(int64_t t, const HostState &host, promo::Engine &engine, se
 			continue;
 		}
 		if (talking && pinned)
-			trust_[vi] = std::min(1.0f, trust_[vi] + 0.002f);
+			trust_[vi] = std::min(1.0, trust_[vi] + 0.002);
 
 		// Comments.
 		if (interaction_recent && t - host.last_interaction_call_ms < 8000 && !p.troll && rng_.chance(0.06 * damping * 3)) {
@@ -413,7 +408,7 @@ void Simulator::step(int64_t t, const HostState &host, promo::Engine &engine, se
 			}
 		} else if (bought_[vi] < 2 && view->stock_left > 0) {
 			const double list = static_cast<double>(view->list_price_cents);
-			const double value_ok = sigmoid((wtp_[vi] * list - static_cast<double>(view->price_cents)) / list * 12.0);
+			const double value_ok = logistic((wtp_[vi] * list - static_cast<double>(view->price_cents)) / list * 12.0);
 			const double urgency = 1.0 + (urgent ? 0.8 : 0.0);
 			// Trust decides: a viewer whose question went unanswered, in a room with dead air, rarely buys.
 			const double confidence = (0.15 + trust_[vi]) * (0.15 + trust_[vi]);
@@ -424,7 +419,7 @@ void Simulator::step(int64_t t, const HostState &host, promo::Engine &engine, se
 				auto placed = engine.place({viewer_id(v), view->sku, qty, {}}, t);
 				if (placed.ok()) {
 					++bought_[vi];
-					trust_[vi] = std::min(1.0f, trust_[vi] + 0.05f);
+					trust_[vi] = std::min(1.0, trust_[vi] + 0.05);
 					++recent_orders_.back();
 					out.insert(out.end(), placed.events.begin(), placed.events.end());
 					if (rng_.chance(0.3 * damping))

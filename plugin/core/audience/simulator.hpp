@@ -79,8 +79,10 @@ private:
 
 	// Viewers (structure of arrays), by index; ids are "v<index>".
 	std::vector<uint8_t> persona_;
-	std::vector<float> wtp_;      // willingness to pay, share of list price
-	std::vector<float> trust_;
+	// Decision state in double (not float): with logistic() below, every decision is + − × ÷ on
+	// IEEE doubles, the same bits on every platform.
+	std::vector<double> wtp_;     // willingness to pay, share of list price
+	std::vector<double> trust_;
 	std::vector<uint8_t> present_flag_;
 	std::vector<uint8_t> clicked_;
 	std::vector<uint8_t> bought_;

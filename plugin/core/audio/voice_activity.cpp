@@ -4,27 +4,51 @@
 
 namespace lcs::audio {
 
-std::optional<bool> VoiceActivity::feed(double level_db, int64_t duration_ms)
+std::optional<bool> VoiceActivity::feed(double level_db, uint32_t frames, uint32_t sample_rate)
 {
+	if (sample_rate == 0)
+		return std::nullopt;
+	if (sample_rate != rate_) {
+		// OBS's audio was reset to another rate: carry the counts over in the new unit.
+		if (rate_ != 0) {
+			above_ = above_ * sample_rate / rate_;
+			below_ = below_ * sample_rate / rate_;
+		}
+		rate_ = sample_rate;
+	}
+	const auto n = static_cast<int64_t>(frames);
 	if (level_db >= options_.threshold_db) {
-		above_ms_ += duration_ms;
-		below_ms_ = 0;
+		above_ += n;
+		below_ = 0;
 	} else if (level_db < options_.threshold_db - options_.hysteresis_db) {
-		below_ms_ += duration_ms;
-		above_ms_ = 0;
+		below_ += n;
+		above_ = 0;
 	} else {
 		// Inside the hysteresis band: keep whatever state we are in.
-		above_ms_ = talking_.value_or(false) ? above_ms_ + duration_ms : 0;
-		below_ms_ = talking_.value_or(false) ? 0 : below_ms_ + duration_ms;
+		above_ = talking_.value_or(false) ? above_ + n : 0;
+		below_ = talking_.value_or(false) ? 0 : below_ + n;
 	}
-	if (above_ms_ >= options_.attack_ms && talking_ != true) {
+	// Exact comparisons in samples: frames ≥ ms × rate / 1000.
+	const int64_t rate = sample_rate;
+	if (above_ * 1000 >= options_.attack_ms * rate && talking_ != true) {
 		talking_ = true;
 		return talking_;
 	}
-	if (below_ms_ >= options_.hold_ms && talking_ != false) {
+	if (below_ * 1000 >= options_.hold_ms * rate && talking_ != false) {
 		talking_ = false;
 		return talking_;
 	}
+	return std::nullopt;
+}
+
+std::optional<bool> VoiceActivity::reset()
+{
+	const bool was_talking = talking_.value_or(false);
+	talking_.reset();
+	above_ = 0;
+	below_ = 0;
+	if (was_talking)
+		return false;
 	return std::nullopt;
 }
 

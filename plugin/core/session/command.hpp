@@ -67,7 +67,10 @@ struct StartSession {
 	std::string log_path;    // UTF-8; empty: no log file
 	int duration_seconds = 0; // 0: the scenario's duration
 };
-struct StopSession {};
+/// Ends the running session: reason "stopped", or "shutdown" when OBS is closing.
+struct StopSession {
+	bool shutdown = false;
+};
 /// Stops the running session, or starts one with these settings (decided when applied, so a
 /// hotkey pressed twice quickly cannot act on a stale view).
 struct ToggleSession {

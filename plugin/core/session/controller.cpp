@@ -271,9 +271,9 @@ void Controller::apply(const Command &command)
 				   absorb(std::move(o.events));
 			   },
 			   [&](const StartSession &c) { start_session(c); },
-			   [&](const StopSession &) {
+			   [&](const StopSession &c) {
 				   if (simulator_)
-					   end_session("stopped");
+					   end_session(c.shutdown ? "shutdown" : "stopped");
 			   },
 			   [&](const ToggleSession &c) {
 				   if (simulator_)

@@ -2,7 +2,6 @@
 #include "filters/voice-meter-filter.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
 
 #include <obs-module.h>
@@ -13,9 +12,26 @@
 namespace lcs::obs {
 namespace {
 
+void tell_session(std::optional<bool> change)
+{
+	if (change)
+		if (Studio *studio = Studio::get())
+			studio->submit(session::Voice{*change});
+}
+
 class VoiceMeter {
 public:
-	explicit VoiceMeter(obs_data_t *settings) : activity_(audio::VoiceActivity::Options{}) { update(settings); }
+	VoiceMeter(obs_data_t *settings, obs_source_t *filter) : filter_(filter), activity_(audio::VoiceActivity::Options{})
+	{
+		update(settings);
+		signal_handler_connect(obs_source_get_signal_handler(filter_), "enable", &VoiceMeter::on_enable, this);
+	}
+
+	~VoiceMeter()
+	{
+		signal_handler_disconnect(obs_source_get_signal_handler(filter_), "enable", &VoiceMeter::on_enable, this);
+		stop_hearing();
+	}
 
 	void update(obs_data_t *settings)
 	{
@@ -26,7 +42,8 @@ public:
 		activity_.set_options(o);
 	}
 
-	/// Audio thread. Planar float channels; the level is the loudest channel's RMS.
+	/// Audio thread. Planar float channels at OBS's sample rate (libobs resamples a source's
+	/// audio before its filters); the level is the loudest channel's RMS.
 	void process(const obs_audio_data *audio)
 	{
 		if (!audio || audio->frames == 0)
@@ -37,18 +54,38 @@ public:
 		for (size_t c = 0; c < channels && c < MAX_AV_PLANES; ++c)
 			if (audio->data[c])
 				level = std::max(level, audio::rms_dbfs(reinterpret_cast<const float *>(audio->data[c]), audio->frames));
-		const int64_t ms = rate ? static_cast<int64_t>(audio->frames) * 1000 / rate : 0;
 		std::optional<bool> change;
 		{
 			std::lock_guard lock(mutex_);
-			change = activity_.feed(level, ms);
+			// A block already on its way when the filter was disabled must not undo the silence.
+			if (!obs_source_enabled(filter_))
+				return;
+			change = activity_.feed(level, audio->frames, rate);
 		}
-		if (change)
-			if (Studio *studio = Studio::get())
-				studio->submit(session::Voice{*change});
+		tell_session(change);
+	}
+
+	/// The audio stopped reaching the meter (filter disabled, removed or destroyed): OBS calls
+	/// filter_audio no more, so a host who was talking must be silent for the session now, or
+	/// dead air would never be measured again. Audio arriving later starts afresh.
+	void stop_hearing()
+	{
+		std::optional<bool> change;
+		{
+			std::lock_guard lock(mutex_);
+			change = activity_.reset();
+		}
+		tell_session(change);
 	}
 
 private:
+	static void on_enable(void *data, calldata_t *cd)
+	{
+		if (!calldata_bool(cd, "enabled"))
+			static_cast<VoiceMeter *>(data)->stop_hearing();
+	}
+
+	obs_source_t *filter_; // the filter source that owns this
 	std::mutex mutex_;
 	audio::VoiceActivity activity_;
 };
@@ -67,9 +104,10 @@ void register_voice_meter_filter()
 	info.type = OBS_SOURCE_TYPE_FILTER;
 	info.output_flags = OBS_SOURCE_AUDIO;
 	info.get_name = [](void *) { return obs_module_text("VoiceMeter.Name"); };
-	info.create = [](obs_data_t *settings, obs_source_t *) -> void * { return new VoiceMeter(settings); };
+	info.create = [](obs_data_t *settings, obs_source_t *filter) -> void * { return new VoiceMeter(settings, filter); };
 	info.destroy = [](void *data) { delete self(data); };
 	info.update = [](void *data, obs_data_t *settings) { self(data)->update(settings); };
+	info.filter_remove = [](void *data, obs_source_t *) { self(data)->stop_hearing(); };
 	info.get_defaults = [](obs_data_t *settings) {
 		obs_data_set_default_double(settings, "threshold_db", -40.0);
 		obs_data_set_default_int(settings, "hold_ms", 400);

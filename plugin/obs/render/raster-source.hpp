@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -23,11 +24,23 @@ namespace lcs::obs {
 //   std::optional<QImage> paint(const Style &style, bool style_changed); // video thread: a new
 //                                                                         // image, or none when
 //                                                                         // nothing changed
+// and optionally:
+//   static constexpr bool kPaintOnlyWhenShowing = true; // no repaint while the source is shown
+//                                                      // nowhere; the first tick it shows again
+//                                                      // repaints what changed meanwhile
+//   void add_render_stats(calldata_t *cd) const;        // more out-values of lcs_render_stats
+// Every raster source answers the proc "lcs_render_stats" (out int repaints, …): how often it
+// was re-rasterised, for tests and diagnosis.
 template<typename Content> class RasterSource {
 public:
 	using Style = typename Content::Style;
 
-	explicit RasterSource(obs_data_t *settings) { update(settings); }
+	RasterSource(obs_data_t *settings, obs_source_t *source) : source_(source)
+	{
+		update(settings);
+		proc_handler_add(obs_source_get_proc_handler(source), "void lcs_render_stats(out int repaints)",
+				 &RasterSource::render_stats, this);
+	}
 
 	void update(obs_data_t *settings)
 	{
@@ -46,8 +59,13 @@ public:
 			style = style_;
 			version = version_;
 		}
-		if (auto image = content_.paint(style, version != painted_version_))
+		if constexpr (requires { Content::kPaintOnlyWhenShowing; })
+			if (Content::kPaintOnlyWhenShowing && !obs_source_showing(source_))
+				return;
+		if (auto image = content_.paint(style, version != painted_version_)) {
 			layer_.offer(std::move(*image));
+			repaints_.fetch_add(1, std::memory_order_relaxed);
+		}
 		painted_version_ = version;
 	}
 
@@ -75,7 +93,7 @@ public:
 		info.output_flags = OBS_SOURCE_VIDEO | OBS_SOURCE_CUSTOM_DRAW;
 		info.icon_type = OBS_ICON_TYPE_TEXT;
 		info.get_name = [](void *) { return obs_module_text(key); };
-		info.create = [](obs_data_t *settings, obs_source_t *) -> void * { return new RasterSource(settings); };
+		info.create = [](obs_data_t *settings, obs_source_t *source) -> void * { return new RasterSource(settings, source); };
 		info.destroy = [](void *data) { delete self(data); };
 		info.update = [](void *data, obs_data_t *settings) { self(data)->update(settings); };
 		info.get_defaults = &Content::defaults;
@@ -90,6 +108,16 @@ public:
 private:
 	static RasterSource *self(void *data) { return static_cast<RasterSource *>(data); }
 
+	static void render_stats(void *data, calldata_t *cd)
+	{
+		const auto *s = self(data);
+		calldata_set_int(cd, "repaints", static_cast<long long>(s->repaints_.load(std::memory_order_relaxed)));
+		if constexpr (requires(const Content &c) { c.add_render_stats(cd); })
+			s->content_.add_render_stats(cd);
+	}
+
+	obs_source_t *source_; // the source that owns this
+	std::atomic<uint64_t> repaints_{0};
 	std::mutex mutex_;
 	Style style_{};          // guarded by mutex_
 	uint64_t version_ = 0;   // guarded by mutex_

@@ -1,13 +1,16 @@
 #include "studio/frontend.hpp"
 
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 
 #include <QApplication>
-#include <QThread>
 
 namespace lcs::obs {
+namespace {
+std::mutex g_mutex;
+std::shared_ptr<UiCallQueue> g_queue; // guarded by g_mutex; made at the first call
+bool g_closed = false;                // guarded by g_mutex
+} // namespace
 
 bool frontend_available()
 {
@@ -18,30 +21,28 @@ UiCall run_on_ui_thread(std::function<void()> work, std::chrono::milliseconds ti
 {
 	if (!frontend_available())
 		return UiCall::NoFrontend;
-	QCoreApplication *app = QCoreApplication::instance();
-	if (QThread::currentThread() == app->thread()) {
-		work();
-		return UiCall::Done;
+	std::shared_ptr<UiCallQueue> queue;
+	{
+		std::lock_guard lock(g_mutex);
+		if (g_closed)
+			return UiCall::Closing;
+		if (!g_queue)
+			g_queue = std::make_shared<UiCallQueue>();
+		queue = g_queue;
 	}
-	// Shared with the posted call, which outlives this function when the wait times out.
-	struct Completion {
-		std::mutex mutex;
-		std::condition_variable done_cv;
-		bool done = false;
-	};
-	auto completion = std::make_shared<Completion>();
-	QMetaObject::invokeMethod(
-		app,
-		[completion, work = std::move(work)] {
-			work();
-			std::lock_guard lock(completion->mutex);
-			completion->done = true;
-			completion->done_cv.notify_all();
-		},
-		Qt::QueuedConnection);
-	std::unique_lock lock(completion->mutex);
-	return completion->done_cv.wait_for(lock, timeout, [&] { return completion->done; }) ? UiCall::Done
-											 : UiCall::TimedOut;
+	return queue->run(std::move(work), timeout);
+}
+
+void close_ui_calls()
+{
+	std::shared_ptr<UiCallQueue> queue;
+	{
+		std::lock_guard lock(g_mutex);
+		g_closed = true;
+		queue = std::move(g_queue);
+	}
+	if (queue)
+		queue->close();
 }
 
 } // namespace lcs::obs

@@ -55,7 +55,7 @@ public:
 	/// Stops the running session, or starts one.
 	void toggle_session();
 	/// Ends a running session at once (OBS is exiting): its log gets session_end.
-	void shutdown_session() { controller_.submit(session::StopSession{}); }
+	void shutdown_session() { controller_.submit(session::StopSession{.shutdown = true}); }
 	/// The folder session logs go to (created when missing); empty when there is none.
 	static std::string sessions_folder();
 

@@ -279,7 +279,10 @@ void create_practice_scene(obs_data_t *, obs_data_t *response)
 		fail(response, "the practice scene collection needs OBS's main window (not available here)");
 		return;
 	case UiCall::TimedOut:
-		fail(response, "OBS's main window did not answer in time (busy or closing); try again");
+		fail(response, "OBS's main window did not answer in time (busy); try again");
+		return;
+	case UiCall::Closing:
+		fail(response, "OBS is closing");
 		return;
 	case UiCall::Done:
 		break;

@@ -51,7 +51,8 @@ bool PriceCardContent::operator==(const PriceCardContent &o) const
 	       image_path == o.image_path;
 }
 
-QImage PriceCardPainter::paint(const PriceCardContent &content, const PriceCardStyle &style, const PriceCardLabels &labels)
+QImage PriceCardPainter::paint(const PriceCardContent &content, const PriceCardStyle &style, const PriceCardLabels &labels,
+			       PriceCardImageCache &images)
 {
 	QImage image(style.width, style.height, QImage::Format_RGBA8888_Premultiplied);
 	image.fill(Qt::transparent);
@@ -97,10 +98,10 @@ QImage PriceCardPainter::paint(const PriceCardContent &content, const PriceCardS
 		// Image on the left when the pack names one.
 		int text_x = pad;
 		if (style.show_image && !content.image_path.empty()) {
-			const QImage picture(QString::fromStdString(content.image_path));
-			if (!picture.isNull()) {
-				const int side = std::min(h - y - pad, w / 3);
-				p.drawImage(QRect(pad, y, side, side), picture.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+			const int side = std::min(h - y - pad, w / 3);
+			if (const QImage *picture = images.picture(content.image_path, side)) {
+				// Centred in its square (the cache keeps the aspect ratio).
+				p.drawImage(QPoint(pad + (side - picture->width()) / 2, y + (side - picture->height()) / 2), *picture);
 				text_x = pad + side + pad;
 			}
 		}

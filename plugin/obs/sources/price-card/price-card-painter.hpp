@@ -7,6 +7,7 @@
 #include <QImage>
 
 #include "core/promo/engine.hpp"
+#include "sources/price-card/price-card-image-cache.hpp"
 
 namespace lcs::obs {
 
@@ -46,8 +47,10 @@ struct PriceCardContent {
 
 class PriceCardPainter {
 public:
-	/// The card, or a fully transparent image when there is nothing to show.
-	static QImage paint(const PriceCardContent &content, const PriceCardStyle &style, const PriceCardLabels &labels);
+	/// The card, or a fully transparent image when there is nothing to show. The product picture
+	/// comes from `images` (decoded once per file).
+	static QImage paint(const PriceCardContent &content, const PriceCardStyle &style, const PriceCardLabels &labels,
+			    PriceCardImageCache &images);
 };
 
 } // namespace lcs::obs

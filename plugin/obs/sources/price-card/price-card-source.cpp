@@ -74,9 +74,31 @@ std::string coupon_text(const promo::Coupon &c, const PriceCardLabels &l)
 	return fill(l.coupon_percent, {std::to_string(c.percent), util::format_yuan(c.cap_cents), zhe(c.percent)});
 }
 
+/// A remaining time as the card draws it: whole seconds, rounded up (the painter's clock()).
+int64_t shown_ms(int64_t ms)
+{
+	return std::max<int64_t>(0, (ms + 999) / 1000) * 1000;
+}
+
+/// The content as drawn: snapshots come many times a second (every order, comment, command) with
+/// millisecond countdowns, but the card only changes when a shown second does.
+void round_to_shown_seconds(PriceCardContent &content)
+{
+	if (content.price) {
+		if (content.price->countdown_ms)
+			content.price->countdown_ms = shown_ms(*content.price->countdown_ms);
+		if (content.price->ends_in_ms)
+			content.price->ends_in_ms = shown_ms(*content.price->ends_in_ms);
+	}
+	for (auto &bag : content.lucky_bags)
+		bag.ends_in_ms = shown_ms(bag.ends_in_ms);
+}
+
 class PriceCardSourceContent {
 public:
 	using Style = PriceCardStyle;
+	/// A card shown nowhere is not repainted (RasterSource asks again once it shows).
+	static constexpr bool kPaintOnlyWhenShowing = true;
 
 	static Style read_style(obs_data_t *settings)
 	{
@@ -117,10 +139,17 @@ public:
 					content.image_path = image_path(*snap->library, v.sku, v.image);
 			}
 		}
+		round_to_shown_seconds(content);
 		if (!style_changed && content == painted_)
 			return std::nullopt;
 		painted_ = content;
-		return PriceCardPainter::paint(content, style, labels_);
+		return PriceCardPainter::paint(content, style, labels_, images_);
+	}
+
+	void add_render_stats(calldata_t *cd) const
+	{
+		calldata_set_int(cd, "image_decodes", static_cast<long long>(images_.decodes()));
+		calldata_set_int(cd, "image_scales", static_cast<long long>(images_.scales()));
 	}
 
 private:
@@ -137,6 +166,7 @@ private:
 
 	const PriceCardLabels labels_ = localised_labels();
 	lcs::obs::PriceCardContent painted_;
+	PriceCardImageCache images_;
 };
 
 void PriceCardSourceContent::defaults(obs_data_t *settings)
