@@ -12,6 +12,7 @@ TextPositions::TextPositions(std::string_view text) : text_(text)
 	for (size_t i = 0; i < text.size(); ++i)
 		if (text[i] == '\n')
 			line_starts_.push_back(i + 1);
+	bytes_scanned_ = text.size();
 }
 
 TextPositions::LineColumn TextPositions::at(size_t byte_offset) const
@@ -21,6 +22,7 @@ TextPositions::LineColumn TextPositions::at(size_t byte_offset) const
 	const size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
 	const size_t start = line_starts_[line_index];
 	int column = 1;
+	bytes_scanned_ += byte_offset - start;
 	for (size_t i = start; i < byte_offset; ++i)
 		if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
 			++column;

@@ -17,9 +17,14 @@ public:
 	};
 	[[nodiscard]] LineColumn at(size_t byte_offset) const;
 
+	/// Bytes of the text examined so far (index building and every lookup): the cost of locating,
+	/// for tests.
+	[[nodiscard]] size_t bytes_scanned() const { return bytes_scanned_; }
+
 private:
 	std::string_view text_;
 	std::vector<size_t> line_starts_;
+	mutable size_t bytes_scanned_ = 0;
 };
 
 /// Offset of the first byte that is not valid UTF-8 (overlong forms, surrogates and code points
