@@ -1,6 +1,7 @@
 """The control desk in the real OBS: added as a dock, its remembered script comes back and is what
-StartSession uses, its place and settings are saved the OBS way, and the practice scene collection
-is built live inside OBS (the desk's button, here through the vendor request that does the same)."""
+StartSession uses, its place and settings are saved the OBS way, hotkey bindings live in the OBS
+profile and come back after a restart, and the practice scene collection is built live inside OBS
+(the desk's button, here through the vendor request that does the same)."""
 import base64
 import json
 import re
@@ -15,6 +16,19 @@ VENDOR = "live-commerce-studio"
 def ini_section(text, name):
     match = re.search(r"^\[" + re.escape(name) + r"\]\n(.*?)(?=^\[|\Z)", text, re.M | re.S)
     return dict(line.split("=", 1) for line in match.group(1).splitlines() if "=" in line) if match else {}
+
+
+def set_ini_values(path, section, values):
+    """Sets keys of one section of an OBS ini file (adding the section when missing)."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == f"[{section}]"), None)
+    if start is None:
+        lines += ["", f"[{section}]"]
+        start = len(lines) - 1
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[")), len(lines))
+    body = [line for line in lines[start + 1:end] if line.split("=", 1)[0] not in values]
+    body = [line for line in body if line.strip()] + [f"{k}={v}" for k, v in values.items()] + [""]
+    path.write_text("\n".join(lines[:start + 1] + body + lines[end:]) + "\n", encoding="utf-8")
 
 
 class ControlDesk(unittest.TestCase):
@@ -93,14 +107,23 @@ class ControlDesk(unittest.TestCase):
         first = lcs_e2e.start_obs(language="en-US")
         self.addCleanup(first.cleanup)
         self.assertEqual(first.stop(), 0)
+        # Kept in the profile's basic.ini [Hotkeys], as OBS's own frontend hotkeys, not in the collection.
+        profile_file = first.obs_dir / "basic" / "profiles" / "Practice" / "basic.ini"
+        hotkeys = ini_section(profile_file.read_text(encoding="utf-8-sig"), "Hotkeys")
+        self.assertIn("lcs.start_stop_session", hotkeys)
+        self.assertIn("lcs.next_cue", hotkeys)
+        self.assertEqual(json.loads(hotkeys["lcs.start_stop_session"]), {"bindings": []})
         collection_file = first.obs_dir / "basic" / "scenes" / "Live_Commerce_Practice.json"
         saved = json.loads(collection_file.read_text(encoding="utf-8"))
-        ours = saved["modules"]["live-commerce-studio.hotkeys"]
-        self.assertIn("lcs.start_stop_session", ours)
-        self.assertIn("lcs.next_cue", ours)
+        self.assertNotIn("live-commerce-studio.hotkeys", saved.get("modules", {}))
         # What Settings → Hotkeys stores when the trainee binds F13 and F14.
-        ours["lcs.start_stop_session"] = [{"key": "OBS_KEY_F13"}]
-        ours["lcs.next_cue"] = [{"key": "OBS_KEY_F14"}]
+        set_ini_values(profile_file, "Hotkeys", {
+            "lcs.start_stop_session": json.dumps({"bindings": [{"key": "OBS_KEY_F13"}]}),
+            "lcs.next_cue": json.dumps({"bindings": [{"key": "OBS_KEY_F14"}]}),
+        })
+        # A collection saved by an earlier version with its own copy (F5) does not override them.
+        saved.setdefault("modules", {})["live-commerce-studio.hotkeys"] = {
+            "lcs.start_stop_session": [{"key": "OBS_KEY_F5"}]}
         collection_file.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
 
         second = lcs_e2e.start_obs(language="en-US", home=first.home, reuse_config=True)
@@ -115,6 +138,9 @@ class ControlDesk(unittest.TestCase):
                     self.assertLess(time.monotonic(), deadline, what)
                     time.sleep(0.2)
 
+            client.call("TriggerHotkeyByKeySequence", {"keyId": "OBS_KEY_F5"})
+            time.sleep(1.0)
+            self.assertFalse(status()["sessionRunning"], "the old collection's F5 replaced the profile's bindings")
             client.call("TriggerHotkeyByKeySequence", {"keyId": "OBS_KEY_F13"})
             wait(lambda s: s["sessionRunning"], "F13 did not start the session")
             cue = status()["cueId"]
@@ -123,9 +149,9 @@ class ControlDesk(unittest.TestCase):
             client.call("TriggerHotkeyByKeySequence", {"keyId": "OBS_KEY_F13"})
             wait(lambda s: not s["sessionRunning"], "F13 did not stop the session")
         self.assertEqual(second.stop(), 0)
-        again = json.loads(collection_file.read_text(encoding="utf-8"))["modules"]["live-commerce-studio.hotkeys"]
-        self.assertEqual([b["key"] for b in again["lcs.start_stop_session"]], ["OBS_KEY_F13"])
-        self.assertEqual([b["key"] for b in again["lcs.next_cue"]], ["OBS_KEY_F14"])
+        again = ini_section(profile_file.read_text(encoding="utf-8-sig"), "Hotkeys")
+        self.assertEqual([b["key"] for b in json.loads(again["lcs.start_stop_session"])["bindings"]], ["OBS_KEY_F13"])
+        self.assertEqual([b["key"] for b in json.loads(again["lcs.next_cue"])["bindings"]], ["OBS_KEY_F14"])
 
 
 if __name__ == "__main__":

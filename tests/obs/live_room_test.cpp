@@ -87,9 +87,13 @@ std::filesystem::path newest_log()
 TEST(LiveRoom, SessionRunsWithChangingFeedAndStatsAndWritesItsLog)
 {
 	const bool zh = ObsHarness::get().locale() == "zh-CN";
+	// The trainee chooses the farm script in the prompter's properties (a prompter only being
+	// created offers its pack only when no script is in use).
 	OBSDataAutoRelease prompter_settings = obs_data_create();
-	obs_data_set_string(prompter_settings, "pack", zh ? "farm-origin/farm-origin.zh-CN.json" : "farm-origin/farm-origin.en-US.json");
 	OBSSourceAutoRelease prompter = obs_source_create("lcs_cue_prompter", "live room prompter", prompter_settings, nullptr);
+	OBSDataAutoRelease farm = obs_data_create();
+	obs_data_set_string(farm, "pack", zh ? "farm-origin/farm-origin.zh-CN.json" : "farm-origin/farm-origin.en-US.json");
+	obs_source_update(prompter, farm);
 	OBSDataAutoRelease feed_settings = obs_data_create();
 	OBSDataAutoRelease stats_settings = obs_data_create();
 	OBSSourceAutoRelease feed = obs_source_create("lcs_comment_feed", "feed", feed_settings, nullptr);

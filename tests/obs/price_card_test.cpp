@@ -42,12 +42,24 @@ std::string write_pack()
 	return path;
 }
 
+/// Chooses the pack in a prompter's properties (a prompter only being created would not replace a
+/// script already in use) and waits until it is the script in use.
 OBSSourceAutoRelease load_script_with_prompter(const std::string &pack)
 {
 	OBSDataAutoRelease settings = obs_data_create();
-	obs_data_set_string(settings, "pack", "custom");
-	obs_data_set_string(settings, "pack_file", pack.c_str());
-	return obs_source_create("lcs_cue_prompter", "card test prompter", settings, nullptr);
+	OBSSourceAutoRelease prompter = obs_source_create("lcs_cue_prompter", "card test prompter", settings, nullptr);
+	OBSDataAutoRelease choice = obs_data_create();
+	obs_data_set_string(choice, "pack", "custom");
+	obs_data_set_string(choice, "pack_file", pack.c_str());
+	obs_source_update(prompter, choice);
+	ObsHarness::wait_until([&] {
+		obs_properties_t *props = obs_source_properties(prompter);
+		obs_property_t *status = obs_properties_get(props, "pack_status");
+		const bool loaded = status && std::string(obs_property_description(status)).find(pack) != std::string::npos;
+		obs_properties_destroy(props);
+		return loaded;
+	});
+	return prompter;
 }
 
 OBSSourceAutoRelease make_card()

@@ -5,13 +5,43 @@
 #include <string>
 
 namespace lcs::diag {
+namespace {
+// Every kStride bytes the index records how many code points come before: a lookup counts at most
+// kStride bytes twice (at its offset and at its line's start), however long the line.
+constexpr size_t kStride = 64;
+
+bool starts_code_point(char c)
+{
+	return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
+} // namespace
 
 TextPositions::TextPositions(std::string_view text) : text_(text)
 {
 	line_starts_.push_back(0);
-	for (size_t i = 0; i < text.size(); ++i)
+	code_points_at_stride_.reserve(text.size() / kStride + 1);
+	size_t code_points = 0;
+	for (size_t i = 0; i < text.size(); ++i) {
+		if (i % kStride == 0)
+			code_points_at_stride_.push_back(code_points);
 		if (text[i] == '\n')
 			line_starts_.push_back(i + 1);
+		if (starts_code_point(text[i]))
+			++code_points;
+	}
+	if (text.size() % kStride == 0)
+		code_points_at_stride_.push_back(code_points); // so that the end of the text has an entry
+	bytes_scanned_ = text.size();
+}
+
+size_t TextPositions::code_points_before(size_t byte_offset) const
+{
+	const size_t block = byte_offset / kStride;
+	size_t count = code_points_at_stride_[block];
+	for (size_t i = block * kStride; i < byte_offset; ++i)
+		count += starts_code_point(text_[i]) ? 1 : 0;
+	bytes_scanned_ += byte_offset - block * kStride;
+	return count;
 }
 
 TextPositions::LineColumn TextPositions::at(size_t byte_offset) const
@@ -20,13 +50,9 @@ TextPositions::LineColumn TextPositions::at(size_t byte_offset) const
 	const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
 	const size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
 	const size_t start = line_starts_[line_index];
-	int column = 1;
-	for (size_t i = start; i < byte_offset; ++i)
-		if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
-			++column;
-	return {static_cast<int>(line_index) + 1, column};
+	const size_t column = code_points_before(byte_offset) - code_points_before(start) + 1;
+	return {static_cast<int>(line_index) + 1, static_cast<int>(column)};
 }
-
 size_t first_invalid_utf8(std::string_view text)
 {
 	const auto *s = reinterpret_cast<const unsigned char *>(text.data());

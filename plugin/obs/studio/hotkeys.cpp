@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include <obs-frontend-api.h>
 #include <obs-module.h>
@@ -9,6 +10,7 @@
 
 #include "core/log/log.hpp"
 #include "studio/frontend.hpp"
+#include "studio/hotkey-storage.hpp"
 #include "studio/studio.hpp"
 
 namespace lcs::obs {
@@ -41,7 +43,7 @@ const std::array<HotkeySpec, 11> &specs()
 std::array<obs_hotkey_id, 11> g_ids;
 obs_hotkey_id g_session_id = OBS_INVALID_HOTKEY_ID;
 bool g_registered = false;
-constexpr const char *kSaveKey = "live-commerce-studio.hotkeys";
+constexpr const char *kSessionHotkey = "lcs.start_stop_session";
 
 void on_hotkey(void *data, obs_hotkey_id, obs_hotkey_t *, bool pressed)
 {
@@ -52,28 +54,50 @@ void on_hotkey(void *data, obs_hotkey_id, obs_hotkey_t *, bool pressed)
 		studio->submit(spec->command);
 }
 
-void on_save(obs_data_t *save_data, bool saving, void *)
+std::vector<std::string> hotkey_names()
 {
-	if (saving) {
-		OBSDataAutoRelease all = obs_data_create();
-		for (size_t i = 0; i < specs().size(); ++i) {
-			OBSDataArrayAutoRelease bindings = obs_hotkey_save(g_ids[i]);
-			obs_data_set_array(all, specs()[i].name, bindings);
-		}
-		OBSDataArrayAutoRelease session_keys = obs_hotkey_save(g_session_id);
-		obs_data_set_array(all, "lcs.start_stop_session", session_keys);
-		obs_data_set_obj(save_data, kSaveKey, all);
-		return;
+	std::vector<std::string> names{kSessionHotkey};
+	for (const auto &spec : specs())
+		names.emplace_back(spec.name);
+	return names;
+}
+
+void save_profile_now()
+{
+	if (config_t *profile = obs_frontend_get_profile_config()) {
+		save_hotkey_bindings(profile, hotkey_names());
+		config_save_safe(profile, "tmp", nullptr);
 	}
-	OBSDataAutoRelease all = obs_data_get_obj(save_data, kSaveKey);
-	if (!all)
-		return;
-	for (size_t i = 0; i < specs().size(); ++i) {
-		OBSDataArrayAutoRelease bindings = obs_data_get_array(all, specs()[i].name);
-		obs_hotkey_load(g_ids[i], bindings);
+}
+
+void on_frontend_event(enum obs_frontend_event event, void *)
+{
+	switch (event) {
+	case OBS_FRONTEND_EVENT_PROFILE_CHANGING: // the old profile is still the current one
+	case OBS_FRONTEND_EVENT_EXIT:
+		save_profile_now();
+		break;
+	case OBS_FRONTEND_EVENT_PROFILE_CHANGED:
+		if (config_t *profile = obs_frontend_get_profile_config())
+			load_hotkey_bindings(profile, hotkey_names());
+		break;
+	default:
+		break;
 	}
-	OBSDataArrayAutoRelease session_keys = obs_data_get_array(all, "lcs.start_stop_session");
-	obs_hotkey_load(g_session_id, session_keys);
+}
+
+/// A scene collection being loaded: ours are no longer written there (Settings → Hotkeys writes
+/// them into the profile itself, and so do we on exit); an old copy is adopted only by a profile
+/// that has none of ours.
+void on_collection_save(obs_data_t *save_data, bool saving, void *)
+{
+	if (saving)
+		return;
+	config_t *profile = obs_frontend_get_profile_config();
+	if (profile && adopt_collection_hotkeys(save_data, profile, hotkey_names())) {
+		config_save_safe(profile, "tmp", nullptr);
+		lcs::log::logger()->info("hotkey bindings taken over from the scene collection into the profile");
+	}
 }
 
 } // namespace
@@ -83,8 +107,10 @@ void register_script_hotkeys()
 	if (g_registered)
 		return;
 	g_session_id = obs_hotkey_register_frontend(
-		"lcs.start_stop_session", obs_module_text("Hotkey.StartStopSession"),
+		kSessionHotkey, obs_module_text("Hotkey.StartStopSession"),
 		[](void *, obs_hotkey_id, obs_hotkey_t *, bool pressed) {
+			// The hotkey thread holds libobs's hotkey mutex here: no file work (a start is
+			// prepared on the studio's worker).
 			if (Studio *studio = Studio::get(); studio && pressed)
 				studio->toggle_session();
 		},
@@ -92,8 +118,12 @@ void register_script_hotkeys()
 	for (size_t i = 0; i < specs().size(); ++i)
 		g_ids[i] = obs_hotkey_register_frontend(specs()[i].name, obs_module_text(specs()[i].description), on_hotkey,
 						       const_cast<HotkeySpec *>(&specs()[i]));
-	if (frontend_available())
-		obs_frontend_add_save_callback(on_save, nullptr);
+	if (frontend_available()) {
+		if (config_t *profile = obs_frontend_get_profile_config())
+			load_hotkey_bindings(profile, hotkey_names());
+		obs_frontend_add_event_callback(on_frontend_event, nullptr);
+		obs_frontend_add_save_callback(on_collection_save, nullptr);
+	}
 	g_registered = true;
 }
 
@@ -101,8 +131,10 @@ void unregister_script_hotkeys()
 {
 	if (!g_registered)
 		return;
-	if (frontend_available())
-		obs_frontend_remove_save_callback(on_save, nullptr);
+	if (frontend_available()) {
+		obs_frontend_remove_save_callback(on_collection_save, nullptr);
+		obs_frontend_remove_event_callback(on_frontend_event, nullptr);
+	}
 	for (const obs_hotkey_id id : g_ids)
 		obs_hotkey_unregister(id);
 	obs_hotkey_unregister(g_session_id);

@@ -3,9 +3,14 @@
 namespace lcs::obs {
 
 // Frontend-level hotkeys for the trainee's script actions (Settings → Hotkeys → Live Commerce):
-// next/previous cue, next/previous segment, pause/resume the segment timer, keyword said. They
-// act on the one session, however many prompters are in the scenes. Bindings are saved with the
-// scene collection through the frontend's save callback when a frontend is present.
+// start/stop the session, next/previous cue, next/previous segment, pause/resume the segment
+// timer, keyword said, and the shelf and audience actions. They act on the one session, however
+// many prompters are in the scenes.
+//
+// Bindings are kept where OBS keeps its own frontend hotkeys: the profile's basic.ini, section
+// [Hotkeys], one {"bindings": [...]} JSON per hotkey name (what Settings → Hotkeys writes itself
+// for every frontend hotkey). So they belong to the OBS profile, and switching scene collections
+// never changes them; switching profiles brings that profile's bindings (studio/hotkey-storage.hpp).
 void register_script_hotkeys();
 void unregister_script_hotkeys();
 

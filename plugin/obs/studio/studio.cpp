@@ -1,7 +1,11 @@
 #include "studio/studio.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <future>
+#include <thread>
 
 #include <obs-module.h>
 
@@ -13,27 +17,49 @@
 
 namespace lcs::obs {
 namespace {
-Studio *g_studio = nullptr;
-}
+// Published with release after construction, read with acquire: whoever sees the pointer sees a
+// constructed studio. Leases and destroy() use sequentially consistent order so that either a new
+// lease sees null or destroy() sees the lease and waits for it.
+std::atomic<Studio *> g_studio{nullptr};
+std::atomic<int> g_leases{0};
+} // namespace
 
 void Studio::create()
 {
-	if (!g_studio)
-		g_studio = new Studio();
+	if (!g_studio.load(std::memory_order_acquire))
+		g_studio.store(new Studio(), std::memory_order_seq_cst);
 }
 
 void Studio::destroy()
 {
-	delete g_studio;
-	g_studio = nullptr;
+	Studio *studio = g_studio.exchange(nullptr, std::memory_order_seq_cst);
+	// A lease taken before the exchange may still use the studio: wait for it (a request's work).
+	while (g_leases.load(std::memory_order_seq_cst) > 0)
+		std::this_thread::sleep_for(std::chrono::milliseconds(1));
+	delete studio;
 }
 
 Studio *Studio::get()
 {
-	return g_studio;
+	return g_studio.load(std::memory_order_acquire);
 }
 
-Studio::Studio()
+Studio::Lease Studio::lease()
+{
+	g_leases.fetch_add(1, std::memory_order_seq_cst);
+	Studio *studio = g_studio.load(std::memory_order_seq_cst);
+	if (!studio)
+		g_leases.fetch_sub(1, std::memory_order_seq_cst);
+	return Lease(studio);
+}
+
+Studio::Lease::~Lease()
+{
+	if (studio_)
+		g_leases.fetch_sub(1, std::memory_order_seq_cst);
+}
+
+Studio::Studio() : worker_(std::make_unique<StudioWorker>())
 {
 	scan_bundled_packs();
 	obs_add_tick_callback(&Studio::on_tick, this);
@@ -41,6 +67,7 @@ Studio::Studio()
 
 Studio::~Studio()
 {
+	worker_.reset(); // the load running finishes, queued ones are dropped
 	obs_remove_tick_callback(&Studio::on_tick, this);
 	controller_.shutdown(); // a running session's log gets its session_end
 }
@@ -130,22 +157,39 @@ std::string Studio::sessions_folder()
 	return ec ? std::string() : folder;
 }
 
+bool Studio::run_on_worker(const std::function<void()> &work)
+{
+	if (worker_->on_worker_thread()) {
+		work();
+		return true;
+	}
+	auto ran = std::make_shared<std::promise<void>>();
+	auto finished = ran->get_future();
+	// A job dropped at shutdown destroys the promise unfulfilled: the wait ends with broken_promise.
+	if (!worker_->post([ran, &work] {
+		    work();
+		    ran->set_value();
+	    }))
+		return false;
+	try {
+		finished.get();
+		return true;
+	} catch (const std::future_error &) {
+		return false;
+	}
+}
+
 void Studio::start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed,
 			   int duration_seconds)
 {
-	controller_.submit(prepare_start(scenario_id, trainee, seed, duration_seconds));
+	run_on_worker([&] { controller_.submit(prepare_start(scenario_id, trainee, seed, duration_seconds)); });
 }
 
 session::StartSession Studio::prepare_start(const std::string &scenario_id, const std::string &trainee,
 					    std::optional<uint64_t> seed, int duration_seconds)
 {
 	// No script in use yet: the first bundled pack in OBS's language (else the first bundled pack).
-	bool has_script = false;
-	{
-		std::lock_guard lock(load_mutex_);
-		has_script = !files_in_use_.empty();
-	}
-	if (!has_script && !bundled_.empty()) {
+	if (files_in_use_.empty() && !bundled_.empty()) {
 		const std::string locale = obs_get_locale() ? obs_get_locale() : "";
 		const BundledPack *choice = &bundled_.front();
 		for (const auto &p : bundled_)
@@ -153,7 +197,7 @@ session::StartSession Studio::prepare_start(const std::string &scenario_id, cons
 				choice = &p;
 				break;
 			}
-		use_packs({bundled_pack_path(choice->relative_path)});
+		load_now({bundled_pack_path(choice->relative_path)}, Choice::IfNoneInUse);
 	}
 	session::StartSession start;
 	start.scenario_id = scenario_id;
@@ -177,13 +221,18 @@ session::StartSession Studio::prepare_start(const std::string &scenario_id, cons
 
 void Studio::toggle_session()
 {
-	// The controller decides on its own thread whether this starts or stops.
-	controller_.submit(session::ToggleSession{prepare_start({}, {}, std::nullopt, 0)});
+	if (controller_.snapshot()->session_running) {
+		controller_.submit(session::StopSession{});
+		return;
+	}
+	// The controller still decides when it applies the command whether it starts or stops (a start
+	// pressed twice quickly is a start, then a stop, in order: both go through the worker).
+	worker_->post([this] { controller_.submit(session::ToggleSession{prepare_start({}, {}, std::nullopt, 0)}); });
 }
 
-std::vector<std::string> Studio::files_in_use()
+std::vector<std::string> Studio::files_in_use() const
 {
-	std::lock_guard lock(load_mutex_);
+	std::lock_guard lock(in_use_mutex_);
 	return files_in_use_;
 }
 
@@ -195,21 +244,43 @@ std::string Studio::bundled_pack_path(const std::string &relative_path) const
 	return {};
 }
 
+void Studio::request_packs(std::vector<std::string> files, Choice choice, LoadDone done)
+{
+	worker_->post([this, files = std::move(files), choice, done = std::move(done)] {
+		const auto outcome = load_now(files, choice);
+		if (done)
+			done(outcome);
+	});
+}
+
 Studio::LoadOutcome Studio::use_packs(const std::vector<std::string> &files)
 {
 	LoadOutcome outcome;
+	if (!run_on_worker([&] { outcome = load_now(files, Choice::Replace); }))
+		outcome.diagnostics.push_back({diag::Severity::Error, {}, "OBS is shutting down: the script was not loaded"});
+	return outcome;
+}
+
+Studio::LoadOutcome Studio::load_now(const std::vector<std::string> &files, Choice choice)
+{
+	LoadOutcome outcome;
+	if (choice == Choice::IfNoneInUse && !files_in_use_.empty()) {
+		// A default never replaces the script in use, whoever chose it (the desk, say).
+		(files == files_in_use_ ? outcome.unchanged : outcome.kept) = true;
+		return outcome;
+	}
 	std::vector<std::filesystem::file_time_type> times;
 	for (const auto &f : files) {
 		std::error_code ec;
 		times.push_back(std::filesystem::last_write_time(std::filesystem::u8path(f), ec));
 	}
-	std::lock_guard lock(load_mutex_);
 	if (files == files_in_use_ && times == times_in_use_) {
 		outcome.unchanged = true;
 		return outcome;
 	}
 	if (files.empty()) {
 		controller_.submit(session::UseLibrary{nullptr, 0, nullptr});
+		std::lock_guard lock(in_use_mutex_);
 		files_in_use_.clear();
 		times_in_use_.clear();
 		lcs::log::logger()->info("script closed");
@@ -228,9 +299,10 @@ Studio::LoadOutcome Studio::use_packs(const std::vector<std::string> &files)
 		return outcome;
 	}
 	lcs::log::logger()->info("script in use: {} segment(s), {} s planned, from {}", loaded.library->segments().size(),
-				 loaded.library->planned_seconds(), files.empty() ? std::string("-") : files.front());
+				 loaded.library->planned_seconds(), files.front());
 	const std::string language = loaded.library->language();
 	controller_.submit(session::UseLibrary{std::move(loaded.library), 0, audience_for(language)});
+	std::lock_guard lock(in_use_mutex_);
 	files_in_use_ = files;
 	times_in_use_ = times;
 	outcome.loaded = true;

@@ -1,16 +1,19 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/audience/audience_data.hpp"
 #include "core/diag/diagnostic.hpp"
 #include "core/session/controller.hpp"
+#include "studio/studio-worker.hpp"
 
 namespace lcs::obs {
 
@@ -23,13 +26,37 @@ struct BundledPack {
 
 // Module-wide state inside OBS: the one session controller every source, hotkey, dock and
 // websocket request talks to. The controller ticks once per video frame through a libobs tick
-// callback; sources only read its snapshots.
+// callback; sources only read its snapshots. File work (pack loads, preparing a session's start)
+// runs on the studio's own worker thread, never on OBS's video or hotkey thread.
 class Studio {
 public:
 	static void create();
+	/// Waits for every lease to end, then stops the worker (dropping queued loads) and the session.
 	static void destroy();
-	/// The instance between create() and destroy(); null outside (e.g. after unload).
+	/// The instance between create() and destroy(); null outside (e.g. after unload). For code that
+	/// OBS stops before it unloads the module: sources, filters, hotkeys and the tick (libobs stops
+	/// its video and hotkey threads before it unloads modules), and the desk (stopped first).
 	static Studio *get();
+
+	/// The studio held for a scope: destroy() waits until every lease has ended. For threads OBS
+	/// does not stop before unloading us (obs-websocket's requests). Keep it short: never across a
+	/// wait for the UI thread (the UI thread is the one that unloads).
+	class Lease {
+	public:
+		Lease(Lease &&other) noexcept : studio_(std::exchange(other.studio_, nullptr)) {}
+		Lease(const Lease &) = delete;
+		Lease &operator=(const Lease &) = delete;
+		Lease &operator=(Lease &&) = delete;
+		~Lease();
+		explicit operator bool() const { return studio_ != nullptr; }
+		Studio *operator->() const { return studio_; }
+
+	private:
+		friend class Studio;
+		explicit Lease(Studio *studio) : studio_(studio) {}
+		Studio *studio_;
+	};
+	static Lease lease();
 
 	void submit(session::Command command) { controller_.submit(std::move(command)); }
 	[[nodiscard]] std::shared_ptr<const session::Snapshot> snapshot() const { return controller_.snapshot(); }
@@ -37,22 +64,36 @@ public:
 	[[nodiscard]] const session::Events &last_events() const { return controller_.events(); }
 
 	struct LoadOutcome {
-		bool loaded = false;  // the library in use changed
-		bool unchanged = false; // these files are already in use
+		bool loaded = false;    // the library in use changed
+		bool unchanged = false; // these files are already in use (and not edited since)
+		bool kept = false;      // Choice::IfNoneInUse while another script was in use: nothing done
 		diag::Diagnostics diagnostics;
 	};
-	/// Loads pack files (UTF-8 paths) and, when they are all clean, makes them the script in use.
-	/// On any error the script in use stays as it was. Any thread; blocks only on file reading.
+	enum class Choice {
+		Replace,     // someone chose this script (the desk, a prompter's properties): it is used
+		IfNoneInUse, // a default (a prompter being created with a collection): only when none is in use
+	};
+	using LoadDone = std::function<void(const LoadOutcome &)>;
+
+	/// Queues loading pack files (UTF-8 paths) on the worker and returns at once; any thread (a
+	/// prompter's update runs on the video thread). When they are all clean they become the script
+	/// in use; on any error the script in use stays as it was. `done` runs on the worker.
+	void request_packs(std::vector<std::string> files, Choice choice, LoadDone done = {});
+	/// The same, waiting for the outcome: for threads that may wait for a disk (the desk's worker,
+	/// obs-websocket's requests), never OBS's video, hotkey or UI thread.
 	LoadOutcome use_packs(const std::vector<std::string> &files);
 
 	/// The pack files of the script in use (empty: none), whoever chose them (a prompter, the desk).
-	[[nodiscard]] std::vector<std::string> files_in_use();
+	[[nodiscard]] std::vector<std::string> files_in_use() const;
 
 	/// Starts a practice session on the script in use (its first scenario unless named), logging
-	/// to the module's config folder sessions/<started_at>-<scenario>.jsonl.
+	/// to the module's config folder sessions/<started_at>-<scenario>.jsonl. Prepared on the
+	/// worker; waits until the start is submitted (a command sent next applies after it), so, like
+	/// use_packs, not for the video, hotkey or UI thread.
 	void start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed,
 			   int duration_seconds = 0);
-	/// Stops the running session, or starts one.
+	/// Stops the running session, or starts one; returns at once (the hotkey thread): a stop is a
+	/// command, a start is prepared on the worker.
 	void toggle_session();
 	/// Ends a running session at once (OBS is exiting): its log gets session_end.
 	void shutdown_session() { controller_.submit(session::StopSession{.shutdown = true}); }
@@ -69,21 +110,27 @@ private:
 	static void on_tick(void *param, float seconds);
 	void tick(float seconds);
 	void scan_bundled_packs();
+	LoadOutcome load_now(const std::vector<std::string> &files, Choice choice); // worker
 	session::StartSession prepare_start(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed,
-					    int duration_seconds);
-	std::shared_ptr<const audience::AudienceData> audience_for(const std::string &language); // load_mutex_ held
+					    int duration_seconds); // worker
+	std::shared_ptr<const audience::AudienceData> audience_for(const std::string &language); // worker
+	/// Runs `work` on the worker and waits for it (directly when already there); false when the
+	/// studio is stopping and it did not run.
+	bool run_on_worker(const std::function<void()> &work);
 
 	session::Controller controller_;
 	double pending_ms_ = 0.0; // fractional milliseconds carried between frames (video thread)
 	std::string last_refusal_; // video thread
 	std::string logged_session_; // video thread
-	std::filesystem::path packs_dir_;
-	std::vector<BundledPack> bundled_;
-	std::map<std::string, std::shared_ptr<const audience::AudienceData>> audiences_; // by language; load_mutex_
+	std::filesystem::path packs_dir_; // set in the constructor, then read-only
+	std::vector<BundledPack> bundled_; // set in the constructor, then read-only
+	std::map<std::string, std::shared_ptr<const audience::AudienceData>> audiences_; // by language; worker
 
-	std::mutex load_mutex_;
-	std::vector<std::string> files_in_use_; // guarded by load_mutex_
-	std::vector<std::filesystem::file_time_type> times_in_use_; // guarded by load_mutex_; edits reload
+	mutable std::mutex in_use_mutex_; // held only to copy or replace files_in_use_, never across I/O
+	std::vector<std::string> files_in_use_; // written on the worker under in_use_mutex_
+	std::vector<std::filesystem::file_time_type> times_in_use_; // worker; an edited file loads again
+
+	std::unique_ptr<StudioWorker> worker_; // stopped first in ~Studio, before what its jobs use
 };
 
 } // namespace lcs::obs

@@ -56,9 +56,11 @@ bool optional_string(obs_data_t *request, const char *field, std::string &out, o
 	return true;
 }
 
-Studio *studio_or_fail(obs_data_t *response)
+/// The studio for one request (obs-websocket's threads may still run while OBS unloads us: the
+/// lease keeps the studio until the request is done).
+Studio::Lease studio_or_fail(obs_data_t *response)
 {
-	Studio *studio = Studio::get();
+	Studio::Lease studio = Studio::lease();
 	if (!studio)
 		fail(response, "Live Commerce Studio is not running");
 	return studio;
@@ -66,7 +68,7 @@ Studio *studio_or_fail(obs_data_t *response)
 
 void get_status(obs_data_t *, obs_data_t *response)
 {
-	Studio *studio = studio_or_fail(response);
+	const auto studio = studio_or_fail(response);
 	if (!studio)
 		return;
 	const auto s = studio->snapshot();
@@ -109,7 +111,7 @@ void get_status(obs_data_t *, obs_data_t *response)
 
 void start_session(obs_data_t *request, obs_data_t *response)
 {
-	Studio *studio = studio_or_fail(response);
+	const auto studio = studio_or_fail(response);
 	std::string scenario, trainee;
 	if (!studio || !optional_string(request, "scenarioId", scenario, response) ||
 	    !optional_string(request, "trainee", trainee, response))
@@ -135,7 +137,7 @@ void start_session(obs_data_t *request, obs_data_t *response)
 
 void simple(obs_data_t *response, session::Command command)
 {
-	if (Studio *studio = studio_or_fail(response)) {
+	if (const auto studio = studio_or_fail(response)) {
 		studio->submit(std::move(command));
 		ok(response);
 	}
@@ -143,7 +145,7 @@ void simple(obs_data_t *response, session::Command command)
 
 void pin_product(obs_data_t *request, obs_data_t *response)
 {
-	Studio *studio = studio_or_fail(response);
+	const auto studio = studio_or_fail(response);
 	std::string sku;
 	if (!studio || !optional_string(request, "sku", sku, response))
 		return;
@@ -159,7 +161,7 @@ void pin_product(obs_data_t *request, obs_data_t *response)
 
 void start_promotion(obs_data_t *request, obs_data_t *response)
 {
-	Studio *studio = studio_or_fail(response);
+	const auto studio = studio_or_fail(response);
 	std::string id;
 	if (!studio || !optional_string(request, "promoId", id, response))
 		return;
@@ -198,7 +200,7 @@ void start_promotion(obs_data_t *request, obs_data_t *response)
 
 void stop_promotion(obs_data_t *request, obs_data_t *response)
 {
-	Studio *studio = studio_or_fail(response);
+	const auto studio = studio_or_fail(response);
 	std::string id;
 	if (!studio || !optional_string(request, "promoId", id, response))
 		return;
@@ -217,7 +219,7 @@ void stop_promotion(obs_data_t *request, obs_data_t *response)
 
 void answer_comment(obs_data_t *request, obs_data_t *response)
 {
-	Studio *studio = studio_or_fail(response);
+	const auto studio = studio_or_fail(response);
 	std::string id;
 	if (!studio || !optional_string(request, "commentId", id, response))
 		return;
@@ -239,7 +241,7 @@ void answer_comment(obs_data_t *request, obs_data_t *response)
 
 void inject_comment(obs_data_t *request, obs_data_t *response)
 {
-	Studio *studio = studio_or_fail(response);
+	const auto studio = studio_or_fail(response);
 	std::string text, kind, viewer;
 	if (!studio || !optional_string(request, "text", text, response) || !optional_string(request, "kind", kind, response) ||
 	    !optional_string(request, "viewer", viewer, response))
@@ -271,8 +273,9 @@ void emit(const char *type, const std::function<void(obs_data_t *)> &fill)
 /// Creates (or switches to) the practice scene collection, as the desk's button does.
 void create_practice_scene(obs_data_t *, obs_data_t *response)
 {
-	Studio *studio = Studio::get();
-	const bool keep = studio && !studio->files_in_use().empty();
+	bool keep = false;
+	if (const auto studio = Studio::lease()) // released before waiting for the UI thread
+		keep = !studio->files_in_use().empty();
 	auto outcome = std::make_shared<PracticeCollectionOutcome>(); // the UI call may outlive a time-out
 	switch (run_on_ui_thread([outcome, keep] { *outcome = create_practice_collection(keep); })) {
 	case UiCall::NoFrontend:

@@ -25,29 +25,32 @@ bool Vendor::attach(const char *vendor_name)
 		calldata_free(&cd);
 		return false;
 	}
-	api_ = static_cast<proc_handler_t *>(calldata_ptr(&cd, "ph"));
+	auto *api = static_cast<proc_handler_t *>(calldata_ptr(&cd, "ph"));
 	calldata_free(&cd);
-	if (!api_)
+	if (!api)
 		return false;
 	calldata_t reg = {};
 	calldata_set_string(&reg, "name", vendor_name);
-	proc_handler_call(api_, "vendor_register", &reg);
-	vendor_ = calldata_ptr(&reg, "vendor");
+	proc_handler_call(api, "vendor_register", &reg);
+	void *vendor = calldata_ptr(&reg, "vendor");
 	calldata_free(&reg);
-	return vendor_ != nullptr;
+	api_.store(api, std::memory_order_relaxed);
+	vendor_.store(vendor, std::memory_order_release); // publishes api_ with it
+	return vendor != nullptr;
 }
 
 bool Vendor::add_request(const std::string &type, Handler handler)
 {
-	if (!vendor_)
+	void *vendor = vendor_.load(std::memory_order_acquire);
+	if (!vendor)
 		return false;
 	auto owned = std::make_unique<Handler>(std::move(handler));
 	RequestCallback cb{dispatch, owned.get()};
 	calldata_t cd = {};
-	calldata_set_ptr(&cd, "vendor", vendor_);
+	calldata_set_ptr(&cd, "vendor", vendor);
 	calldata_set_string(&cd, "type", type.c_str());
 	calldata_set_ptr(&cd, "callback", &cb);
-	proc_handler_call(api_, "vendor_request_register", &cd);
+	proc_handler_call(api_.load(std::memory_order_relaxed), "vendor_request_register", &cd);
 	const bool ok = calldata_bool(&cd, "success");
 	calldata_free(&cd);
 	if (ok)
@@ -57,13 +60,14 @@ bool Vendor::add_request(const std::string &type, Handler handler)
 
 void Vendor::emit(const std::string &type, obs_data_t *data) const
 {
-	if (!vendor_)
+	void *vendor = vendor_.load(std::memory_order_acquire);
+	if (!vendor)
 		return;
 	calldata_t cd = {};
-	calldata_set_ptr(&cd, "vendor", vendor_);
+	calldata_set_ptr(&cd, "vendor", vendor);
 	calldata_set_string(&cd, "type", type.c_str());
 	calldata_set_ptr(&cd, "data", data);
-	proc_handler_call(api_, "vendor_event_emit", &cd);
+	proc_handler_call(api_.load(std::memory_order_relaxed), "vendor_event_emit", &cd); // ordered by the acquire above
 	calldata_free(&cd);
 }
 

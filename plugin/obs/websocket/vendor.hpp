@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,6 +13,12 @@ namespace lcs::obs::websocket {
 // A small adapter over obs-websocket's plugin API, which is a set of procs on libobs's global
 // proc handler ("obs_websocket_api_get_ph", then "vendor_register", "vendor_request_register",
 // "vendor_event_emit"). Requests arrive on obs-websocket's threads; handlers must be thread-safe.
+//
+// attach() and add_request() run on the UI thread (the module's post-load) while the video
+// thread's tick may already emit: the proc handler and the vendor are published through atomics,
+// the vendor last with release, and emit()/attached() read it with acquire, so whoever sees the
+// vendor sees the proc handler stored before it. Lifetime: obs-websocket owns the vendor until it
+// unloads; libobs stops the video thread (our only emitter) before it unloads any module.
 class Vendor {
 public:
 	using Handler = std::function<void(obs_data_t *request, obs_data_t *response)>;
@@ -22,11 +29,11 @@ public:
 	bool add_request(const std::string &type, Handler handler);
 	/// Emits a vendor event to clients subscribed to vendor events. Any thread.
 	void emit(const std::string &type, obs_data_t *data) const;
-	[[nodiscard]] bool attached() const { return vendor_ != nullptr; }
+	[[nodiscard]] bool attached() const { return vendor_.load(std::memory_order_acquire) != nullptr; }
 
 private:
-	proc_handler_t *api_ = nullptr;
-	void *vendor_ = nullptr;
+	std::atomic<proc_handler_t *> api_{nullptr};
+	std::atomic<void *> vendor_{nullptr}; // stored after api_ (release); loaded with acquire
 	std::map<std::string, std::unique_ptr<Handler>> handlers_;
 };
 

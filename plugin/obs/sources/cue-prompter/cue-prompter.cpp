@@ -21,54 +21,73 @@ CuePrompterLabels CuePrompter::localised_labels()
 }
 
 CuePrompter::CuePrompter(obs_data_t *settings, obs_source_t *source)
-	: source_(source), labels_(localised_labels())
+	: source_(source), pack_status_(std::make_shared<PackStatus>()), labels_(localised_labels())
 {
-	update(settings);
+	apply_style(settings);
+	choose_pack(settings, true);
 }
 
-void CuePrompter::load_pack(obs_data_t *settings)
+void CuePrompter::PackStatus::set(std::string t, bool e)
 {
-	Studio *studio = Studio::get();
+	std::lock_guard lock(mutex);
+	text = std::move(t);
+	error = e;
+}
+
+void CuePrompter::choose_pack(obs_data_t *settings, bool created)
+{
 	const std::string choice = obs_data_get_string(settings, "pack");
+	const std::string custom_file = choice == kCustomPack ? obs_data_get_string(settings, "pack_file") : "";
+	std::string setting = choice + '\n' + custom_file;
+	if (!created && setting == pack_setting_)
+		return; // a colour, a size...: the script and the session are not touched
+	pack_setting_ = std::move(setting);
+	Studio *studio = Studio::get();
 	if (!studio || choice.empty())
 		return;
+	const auto how = created ? Studio::Choice::IfNoneInUse : Studio::Choice::Replace;
 	if (choice == kNoPack) {
-		studio->use_packs({});
-		std::lock_guard lock(settings_mutex_);
-		pack_status_.clear();
-		pack_status_error_ = false;
+		pack_status_->set({}, false);
+		if (!created) // chosen here: close the script; a new prompter never closes one in use
+			studio->request_packs({}, how);
 		return;
 	}
-	const std::string file = choice == kCustomPack ? obs_data_get_string(settings, "pack_file")
-							 : studio->bundled_pack_path(choice);
+	const std::string file = choice == kCustomPack ? custom_file : studio->bundled_pack_path(choice);
 	if (file.empty()) {
-		std::lock_guard lock(settings_mutex_);
-		pack_status_ = choice == kCustomPack ? "" : std::string(obs_module_text("CuePrompter.PackMissing")) + " " + choice;
-		pack_status_error_ = choice != kCustomPack;
+		if (choice == kCustomPack)
+			pack_status_->set({}, false);
+		else
+			pack_status_->set(std::string(obs_module_text("CuePrompter.PackMissing")) + " " + choice, true);
 		return;
 	}
-	const auto outcome = studio->use_packs({file});
-	if (outcome.unchanged)
-		return;
-	std::string status;
-	for (const auto &d : outcome.diagnostics)
-		status += d.to_string() + "\n";
-	std::lock_guard lock(settings_mutex_);
-	pack_status_error_ = !outcome.loaded;
-	pack_status_ = outcome.loaded ? std::string(obs_module_text("CuePrompter.PackLoaded")) + " " + file
-				      : std::string(obs_module_text("CuePrompter.PackFailed")) + "\n" + status;
+	studio->request_packs({file}, how, [status = pack_status_, file](const Studio::LoadOutcome &outcome) {
+		if (outcome.unchanged || outcome.kept)
+			return;
+		std::string problems;
+		for (const auto &d : outcome.diagnostics)
+			problems += d.to_string() + "\n";
+		if (outcome.loaded)
+			status->set(std::string(obs_module_text("CuePrompter.PackLoaded")) + " " + file, false);
+		else
+			status->set(std::string(obs_module_text("CuePrompter.PackFailed")) + "\n" + problems, true);
+	});
 }
 
 std::string CuePrompter::pack_status(bool *is_error) const
 {
-	std::lock_guard lock(settings_mutex_);
-	*is_error = pack_status_error_;
-	return pack_status_;
+	std::lock_guard lock(pack_status_->mutex);
+	*is_error = pack_status_->error;
+	return pack_status_->text;
 }
 
 void CuePrompter::update(obs_data_t *settings)
 {
-	load_pack(settings);
+	apply_style(settings);
+	choose_pack(settings, false);
+}
+
+void CuePrompter::apply_style(obs_data_t *settings)
+{
 	auto style = CuePrompterStyle::from_settings(settings);
 	std::lock_guard lock(settings_mutex_);
 	style_ = std::move(style);

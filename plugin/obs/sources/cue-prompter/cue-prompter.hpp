@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -19,11 +20,18 @@ inline constexpr const char *kCustomPack = "custom";
 /// Value of the "pack" setting that closes the script (free practice without a prompter text).
 inline constexpr const char *kNoPack = "none";
 
-// State of one lcs_cue_prompter source. update() runs on the UI thread, tick() on the video
-// thread, render() wherever OBS renders (the video thread, or another thread holding the graphics
-// context, as obs-websocket's screenshots do). Text is rasterised in tick() only when what it
-// shows changed; render() only uploads finished images and draws. Two small mutexes guard what
-// crosses threads: the settings, and the frame handed from tick() to render().
+// State of one lcs_cue_prompter source. The constructor runs where the source is created (the UI
+// thread when a scene collection loads); update() on the video thread (libobs defers a video
+// source's update to its next tick); tick() on the video thread; render() wherever OBS renders
+// (the video thread, or another thread holding the graphics context, as obs-websocket's
+// screenshots do). Text is rasterised in tick() only when what it shows changed; render() only
+// uploads finished images and draws. Small mutexes guard what crosses threads: the settings, the
+// pack status (written by the studio's worker), and the frame handed from tick() to render().
+//
+// The script: the prompter's pack setting is a choice only when it changes (a cosmetic change
+// touches nothing), and a prompter being created (a scene collection loading) only offers its
+// pack when no script is in use yet, so neither ends a session nor overrides the desk's choice.
+// Packs load on the studio's worker; update() never reads a file.
 class CuePrompter {
 public:
 	CuePrompter(obs_data_t *settings, obs_source_t *source);
@@ -41,11 +49,21 @@ private:
 	static CuePrompterLabels localised_labels();
 
 	obs_source_t *source_;
-	void load_pack(obs_data_t *settings);
+	void choose_pack(obs_data_t *settings, bool created);
+	void apply_style(obs_data_t *settings);
+
+	// The outcome of this prompter's last pack choice, written by the studio's worker (shared: a
+	// load may finish after the prompter is gone).
+	struct PackStatus {
+		std::mutex mutex;
+		std::string text;   // guarded by mutex
+		bool error = false; // guarded by mutex
+		void set(std::string t, bool e);
+	};
+	const std::shared_ptr<PackStatus> pack_status_;
+	std::string pack_setting_; // the pack setting last seen ("pack" and "pack_file"); constructor, update()
 
 	mutable std::mutex settings_mutex_;
-	std::string pack_status_;      // guarded by settings_mutex_
-	bool pack_status_error_ = false; // guarded by settings_mutex_
 	CuePrompterStyle style_;    // guarded by settings_mutex_
 	uint64_t style_version_ = 0; // guarded by settings_mutex_
 

@@ -1,0 +1,149 @@
+#include "obs_session.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <obs.h>
+
+#include "obs_harness.hpp"
+#include "obs_hotkeys.hpp"
+
+namespace lcs::test {
+namespace {
+std::filesystem::path sessions_dir()
+{
+	return std::filesystem::path(ObsHarness::get().module_config()) / "live-commerce-studio" / "sessions";
+}
+} // namespace
+
+size_t session_log_count()
+{
+	std::error_code ec;
+	size_t n = 0;
+	for (const auto &e : std::filesystem::directory_iterator(sessions_dir(), ec))
+		n += e.path().extension() == ".jsonl" ? 1 : 0;
+	return n;
+}
+
+std::filesystem::path newest_session_log()
+{
+	std::filesystem::path newest;
+	std::error_code ec;
+	for (const auto &e : std::filesystem::directory_iterator(sessions_dir(), ec))
+		if (e.path().extension() == ".jsonl" &&
+		    (newest.empty() || std::filesystem::last_write_time(e.path(), ec) >= std::filesystem::last_write_time(newest, ec)))
+			newest = e.path();
+	return newest;
+}
+
+std::vector<nlohmann::json> session_lines(const std::filesystem::path &log)
+{
+	std::vector<nlohmann::json> lines;
+	std::ifstream in(log);
+	for (std::string line; std::getline(in, line);) {
+		auto j = nlohmann::json::parse(line, nullptr, false);
+		if (!j.is_discarded())
+			lines.push_back(std::move(j));
+	}
+	return lines;
+}
+
+std::string session_end_reason(const std::filesystem::path &log)
+{
+	for (const auto &j : session_lines(log))
+		if (j.value("type", "") == "session_end")
+			return j.value("reason", "?");
+	return {};
+}
+
+std::filesystem::path start_session_by_hotkey()
+{
+	const size_t before = session_log_count();
+	if (!press_hotkey("lcs.start_stop_session") ||
+	    !ObsHarness::wait_until([&] { return session_log_count() > before; }, std::chrono::seconds(10)))
+		return {};
+	return newest_session_log();
+}
+
+bool stop_session_by_hotkey(const std::filesystem::path &log)
+{
+	return press_hotkey("lcs.start_stop_session") &&
+	       ObsHarness::wait_until([&] { return !session_end_reason(log).empty(); }, std::chrono::seconds(10));
+}
+
+LogWatch::LogWatch()
+{
+	base_get_log_handler(&previous_, &previous_param_);
+	base_set_log_handler(&LogWatch::handle, this);
+}
+
+LogWatch::~LogWatch()
+{
+	base_set_log_handler(previous_, previous_param_);
+}
+
+void LogWatch::handle(int level, const char *format, va_list args, void *param)
+{
+	auto *self = static_cast<LogWatch *>(param);
+	va_list copy;
+	va_copy(copy, args);
+	char text[4096];
+	std::vsnprintf(text, sizeof(text), format, copy);
+	va_end(copy);
+	{
+		std::lock_guard lock(self->mutex_);
+		self->lines_.push_back({std::this_thread::get_id(), text});
+	}
+	if (self->previous_)
+		self->previous_(level, format, args, self->previous_param_);
+}
+
+LogWatch::Line LogWatch::wait_for(const std::string &needle, std::chrono::milliseconds timeout) const
+{
+	Line found;
+	ObsHarness::wait_until(
+		[&] {
+			std::lock_guard lock(mutex_);
+			for (const auto &line : lines_)
+				if (line.text.find(needle) != std::string::npos) {
+					found = line;
+					return true;
+				}
+			return false;
+		},
+		timeout);
+	return found;
+}
+
+std::thread::id video_thread_id()
+{
+	struct Probe {
+		std::mutex mutex;
+		std::thread::id id;
+	} probe;
+	auto tick = [](void *param, float) {
+		auto *p = static_cast<Probe *>(param);
+		std::lock_guard lock(p->mutex);
+		p->id = std::this_thread::get_id();
+	};
+	obs_add_tick_callback(tick, &probe);
+	ObsHarness::wait_until([&] {
+		std::lock_guard lock(probe.mutex);
+		return probe.id != std::thread::id();
+	});
+	obs_remove_tick_callback(tick, &probe); // waits for a tick in progress
+	return probe.id;
+}
+
+std::string bundled_pack_text(const std::string &relative_path)
+{
+	const char *data = std::getenv("LCS_MODULE_DATA");
+	const std::string root = data && *data ? data : LCS_DEFAULT_MODULE_DATA;
+	std::ifstream in(root + "/packs/" + relative_path, std::ios::binary);
+	std::ostringstream text;
+	text << in.rdbuf();
+	return text.str();
+}
+
+} // namespace lcs::test

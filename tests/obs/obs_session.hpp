@@ -1,0 +1,60 @@
+#pragma once
+
+#include <chrono>
+#include <cstdarg>
+#include <mutex>
+#include <thread>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <util/base.h>
+
+namespace lcs::test {
+
+/// Session logs the module wrote into this run's module config folder.
+size_t session_log_count();
+/// The most recently written session log (empty path when none).
+std::filesystem::path newest_session_log();
+/// Every event line of a session log (the header and events), parsed.
+std::vector<nlohmann::json> session_lines(const std::filesystem::path &log);
+/// The reason of the log's session_end, or "" while it has none.
+std::string session_end_reason(const std::filesystem::path &log);
+
+/// Presses the session hotkey and waits for a new log file (a session started); its path, or empty.
+std::filesystem::path start_session_by_hotkey();
+/// Presses the session hotkey to stop the session of `log` and waits for its session_end.
+bool stop_session_by_hotkey(const std::filesystem::path &log);
+
+/// Lines the libobs log receives while it lives, each with the thread that logged it (the module
+/// logs through blog on the thread doing the work); every line still reaches the previous handler.
+class LogWatch {
+public:
+	LogWatch();
+	~LogWatch();
+	LogWatch(const LogWatch &) = delete;
+	LogWatch &operator=(const LogWatch &) = delete;
+
+	struct Line {
+		std::thread::id thread;
+		std::string text;
+	};
+	/// The first line containing `needle` (waits up to `timeout` for it); none: empty text.
+	Line wait_for(const std::string &needle, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
+
+private:
+	static void handle(int level, const char *format, va_list args, void *self);
+	mutable std::mutex mutex_;
+	std::vector<Line> lines_; // guarded by mutex_
+	log_handler_t previous_ = nullptr;
+	void *previous_param_ = nullptr;
+};
+
+/// The id of OBS's video thread (from a tick callback).
+std::thread::id video_thread_id();
+
+/// Text of a pack in the module's bundled data folder ("farm-origin/farm-origin.zh-CN.json").
+std::string bundled_pack_text(const std::string &relative_path);
+
+} // namespace lcs::test
