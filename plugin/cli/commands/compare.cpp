@@ -55,7 +55,7 @@ void register_compare(Application &application, const char *argv0)
 						 : report::compare_html(sessions, lang);
 		return write_text_output(text, o->output, "compare");
 	});
-	cmd->add_option("logs", o->logs, "Session logs")->required()->check(CLI::ExistingFile);
+	cmd->add_option("logs", o->logs, "Session logs")->required(); // unreadable: exit 1, named
 	cmd->add_option("-o,--output", o->output, "Output file (default: stdout)");
 	cmd->add_option("--format", o->format, "html or json")->check(CLI::IsMember({"html", "json"}))->capture_default_str();
 	cmd->add_option("--lang", o->lang, "zh-CN or en-US")->check(CLI::IsMember({"zh-CN", "en-US"}));

@@ -75,7 +75,7 @@ void register_report(Application &application, const char *argv0)
 				text = report::to_ffmetadata_chapters(report);
 			return write_text_output(text, o->output, "report");
 		});
-	cmd->add_option("log", o->log, "Session log (lcs.session/1 JSONL)")->required()->check(CLI::ExistingFile);
+	cmd->add_option("log", o->log, "Session log (lcs.session/1 JSONL)")->required(); // unreadable: exit 1, named
 	cmd->add_option("--format", o->format, "json, html (one self-contained file), csv, vtt (captions at video time) or chapters (FFmpeg metadata)")
 		->check(CLI::IsMember({"json", "html", "csv", "vtt", "chapters"}))
 		->capture_default_str();

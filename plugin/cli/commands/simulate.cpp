@@ -35,7 +35,7 @@ std::shared_ptr<const pack::Library> load_library(const std::vector<std::string>
 	for (const auto &d : diagnostics)
 		if (d.severity == diag::Severity::Error)
 			std::cerr << d.to_string() << '\n';
-	failed = !loaded.library;
+	failed = !loaded.library || diag::has_errors(diagnostics); // e.g. a --pack that does not exist
 	return loaded.library;
 }
 

@@ -6,7 +6,8 @@
 #include <nlohmann/json.hpp>
 
 // Reading one field of a session-log event leniently: a missing field or one of another type
-// reads as empty / 0 (logs from other versions may lack or retype optional fields).
+// reads as empty / 0 (logs from other versions may lack optional fields; read_session_log already
+// skips an event whose known field has another type, see check_event_types).
 namespace lcs::metrics {
 
 inline std::string field_string(const nlohmann::json &event, const char *key)

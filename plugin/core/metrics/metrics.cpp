@@ -1,4 +1,5 @@
 #include "core/metrics/metrics.hpp"
+#include "core/metrics/checked_int.hpp"
 #include "core/metrics/event_fields.hpp"
 
 #include <algorithm>
@@ -25,13 +26,32 @@ void MetricsAccumulator::expose_present()
 		exposed_.insert(viewer);
 }
 
-void MetricsAccumulator::add(const nlohmann::json &e)
+bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 {
 	const int64_t t = field_int(e, "t");
 	const std::string type = field_string(e, "type");
+	if (end_t_) {
+		last_t_ = std::max(last_t_, t);
+		return true; // nothing counts after session_end
+	}
+	// An order is checked before anything changes, so a rejected one leaves no trace.
+	std::optional<int64_t> units;
+	std::optional<int64_t> gmv;
+	if (type == "order") {
+		const int64_t qty = field_int(e, "qty");
+		const int64_t amount = field_int(e, "amount_cents");
+		const char *why = nullptr;
+		if (qty < 0 || amount < 0)
+			why = "order: negative qty or amount_cents; not counted";
+		else if (!(units = checked_add(units_, qty)) || !(gmv = checked_add(gmv_, amount)))
+			why = "order: the session's units or amount would overflow 64 bits; not counted";
+		if (why) {
+			if (rejected)
+				*rejected = why;
+			return false;
+		}
+	}
 	last_t_ = std::max(last_t_, t);
-	if (end_t_)
-		return; // nothing counts after session_end
 
 	if (type == "viewer_join") {
 		const std::string v = field_string(e, "viewer");
@@ -53,8 +73,8 @@ void MetricsAccumulator::add(const nlohmann::json &e)
 		}
 	} else if (type == "order") {
 		++orders_;
-		units_ += field_int(e, "qty");
-		gmv_ += field_int(e, "amount_cents");
+		units_ = *units;
+		gmv_ = *gmv;
 		const std::string v = field_string(e, "viewer");
 		if (buyers_.insert(v).second && clickers_.count(v))
 			++clicking_buyers_;
@@ -104,6 +124,7 @@ void MetricsAccumulator::add(const nlohmann::json &e)
 	} else if (type == "session_end") {
 		end_t_ = t;
 	}
+	return true;
 }
 
 Metrics MetricsAccumulator::finish() const

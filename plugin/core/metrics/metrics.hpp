@@ -53,8 +53,10 @@ struct Metrics {
 
 class MetricsAccumulator {
 public:
-	/// One event of the log (after the header), in order.
-	void add(const nlohmann::json &event);
+	/// One event of the log (after the header), in order. An order whose qty or amount_cents is
+	/// negative or would overflow the session's 64-bit sums is not counted: add returns false and
+	/// says why in `rejected` (a reader reports it as a bad line, see metrics::BadLine).
+	bool add(const nlohmann::json &event, std::string *rejected = nullptr);
 	[[nodiscard]] Metrics finish() const;
 
 	static constexpr int64_t kDeadAirMs = 3000;

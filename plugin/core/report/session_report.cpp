@@ -56,6 +56,7 @@ SessionReport build_report(const std::string &utf8_path)
 	int64_t last_t = 0;
 	bool ended = false;
 	int64_t gmv_total = 0;
+	// The reader passes no event past metrics::kMaxSessionMs, so there are at most 48 × 60 + 1 rows.
 	auto minute_at = [&](int64_t t) -> MinuteRow & {
 		const int64_t m = t / 60000;
 		while (static_cast<int64_t>(r.minutes.size()) <= m) {
@@ -115,7 +116,10 @@ SessionReport build_report(const std::string &utf8_path)
 		[&](const nlohmann::json &e) {
 			if (ended)
 				return;
-			acc.add(e);
+			// An order the metrics refuse (it would overflow their sums) is a bad line here too; the
+			// per-product, per-segment and per-minute sums below are parts of those sums.
+			if (std::string rejected; !acc.add(e, &rejected))
+				throw metrics::BadLine(rejected);
 			const int64_t t = field_int(e, "t");
 			last_t = t;
 			const std::string type = field_string(e, "type");
