@@ -411,6 +411,14 @@ void Controller::shutdown()
 	}
 }
 
+void Controller::wait_for_logs()
+{
+	for (auto &w : closing_)
+		w->wait_finished();
+	closing_.clear();
+	publish();
+}
+
 void Controller::end_session(const std::string &reason)
 {
 	Event e{now_ms_, "session_end", {}};

@@ -72,6 +72,9 @@ struct Snapshot {
 	std::string log_path;     // the running session's log ("" when none is running)
 	std::string last_log_path; // the log of the running or last session
 	bool log_finished = false; // the last session's log is complete on disk (the report can read it)
+	/// Why the running or last session's log could not be written ("" while it is fine); set as soon
+	/// as the writer meets the failure and kept for that session: the log on disk is incomplete.
+	std::string log_error;
 	std::string trainee;
 	uint64_t seed = 0;         // the running or last session's seed (shown so it can be replayed)
 	int duration_seconds = 0;
@@ -113,6 +116,9 @@ public:
 	[[nodiscard]] bool session_running() const { return simulator_.has_value(); }
 	/// Ends a running session now (reason "shutdown"): its log gets session_end and is closed.
 	void shutdown();
+	/// Blocks until every ended session's log is written and closed, then publishes (the CLI and
+	/// tests; never on an OBS thread).
+	void wait_for_logs();
 
 private:
 	void apply(const Command &command);

@@ -36,6 +36,12 @@ bool LogWriter::finished() const
 	return closed_;
 }
 
+void LogWriter::wait_finished()
+{
+	std::unique_lock lock(mutex_);
+	drained_.wait(lock, [this] { return closed_; });
+}
+
 void LogWriter::write_line(std::string line)
 {
 	{

@@ -35,6 +35,8 @@ public:
 	/// finished() tells when it is done; destroying a finished writer never blocks.
 	void finish();
 	[[nodiscard]] bool finished() const;
+	/// Blocks until a finish()ed writer has closed its file (the CLI; never an OBS thread).
+	void wait_finished();
 
 	[[nodiscard]] const std::string &path() const { return path_; }
 	/// False once a write failed (disk full, file removed); the message says why.
