@@ -130,6 +130,8 @@ private:
 	void start_session(const StartSession &c);
 	void end_session(const std::string &reason);
 	void set_voice(bool talking);
+	void advance_room(int64_t from_ms);
+	bool note_log_health(const LogWriter &log);
 	[[nodiscard]] std::string display_name(const std::string &viewer) const;
 
 	util::CommandQueue<Command> queue_;
@@ -147,6 +149,8 @@ private:
 	std::optional<audience::Simulator> simulator_;
 	std::unique_ptr<LogWriter> log_;
 	std::vector<std::unique_ptr<LogWriter>> closing_; // ended sessions' logs still being written
+	const LogWriter *session_log_ = nullptr; // the running or last session's log until it is closed
+	std::string log_error_;                  // its first failure ("" while fine)
 	audience::HostState host_;
 	std::string session_id_;
 	std::string scenario_id_;
