@@ -397,8 +397,9 @@ TEST_P(DeskTest, AFailedLogWriteIsShownAtOnceAndTheSessionGoesOn)
 	EXPECT_TRUE(session_error->text().contains("/dev/full")) << session_error->text().toStdString();
 	EXPECT_EQ(review_error->text(), expected);
 	EXPECT_FALSE(review_error->isHidden());
-	if (GetParam() == "zh-CN")
+	if (GetParam() == "zh-CN") {
 		EXPECT_TRUE(session_error->text().contains(QString::fromUtf8("日志"))) << session_error->text().toStdString();
+	}
 	// The session goes on; the warning stays with it.
 	pass(3000);
 	EXPECT_TRUE(snap()->session_running);
