@@ -74,6 +74,8 @@ void DeskTestBackend::start_session(const obs::dock::SessionRequest &request)
 	start.duration_seconds = request.duration_seconds;
 	start.started_at = "2026-11-26T08:00:00Z";
 	start.log_path = sessions_dir_ + "/desk-session-" + std::to_string(++session_number_) + ".jsonl";
+	if (!log_path_override.empty())
+		start.log_path = log_path_override;
 	controller_.submit(start);
 }
 

@@ -37,6 +37,8 @@ public:
 	void tick(int64_t ms) { controller_.tick(ms); }
 
 	std::vector<std::string> opened;
+	/// When set, sessions log there instead of the sessions folder (/dev/full: a full disk).
+	std::string log_path_override;
 	int practice_scene_requests = 0;
 	int use_packs_calls = 0;
 

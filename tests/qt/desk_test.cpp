@@ -374,6 +374,52 @@ TEST_P(DeskTest, ARandomSeedIsShownBeforeTheSessionSoItCanBeReplayed)
 	EXPECT_TRUE(snap()->session_ended);
 }
 
+// A full disk while practising: the desk says so at once, in the trainee's language, on the
+// Session and the Review tab, and the session goes on.
+TEST_P(DeskTest, AFailedLogWriteIsShownAtOnceAndTheSessionGoesOn)
+{
+	backend->log_path_override = "/dev/full"; // a real session whose every write fails: ENOSPC
+	backend->use_packs({backend->bundled_packs().front().path});
+	pass(10);
+	auto *session_error = find<QLabel>("lcs.session.log_error");
+	auto *review_error = find<QLabel>("lcs.review.log_error");
+	EXPECT_TRUE(session_error->isHidden());
+	QTest::mouseClick(find<QPushButton>("lcs.session.start"), Qt::LeftButton);
+	ASSERT_TRUE(until([&] { return snap()->session_running && find<QPushButton>("lcs.session.start")->isEnabled(); }));
+	ASSERT_TRUE(until([&] {
+		pass(100);
+		return !snap()->log_error.empty();
+	}));
+	const QString expected = text("Desk.LogWriteFailed").arg(QString::fromStdString(snap()->log_error));
+	EXPECT_FALSE(expected.contains("Desk.")) << expected.toStdString();
+	EXPECT_EQ(session_error->text(), expected);
+	EXPECT_FALSE(session_error->isHidden());
+	EXPECT_TRUE(session_error->text().contains("/dev/full")) << session_error->text().toStdString();
+	EXPECT_EQ(review_error->text(), expected);
+	EXPECT_FALSE(review_error->isHidden());
+	if (GetParam() == "zh-CN") {
+		EXPECT_TRUE(session_error->text().contains(QString::fromUtf8("日志"))) << session_error->text().toStdString();
+	}
+	// The session goes on; the warning stays with it.
+	pass(3000);
+	EXPECT_TRUE(snap()->session_running);
+	EXPECT_GT(snap()->viewers, 0);
+	EXPECT_EQ(session_error->text(), expected);
+	save_tabs("log-error");
+	QTest::mouseClick(find<QPushButton>("lcs.session.start"), Qt::LeftButton); // stop
+	pass(100);
+	EXPECT_TRUE(snap()->session_ended);
+	EXPECT_FALSE(review_error->isHidden());
+
+	// The next session writes its log: the warning goes.
+	backend->log_path_override.clear();
+	QTest::mouseClick(find<QPushButton>("lcs.session.start"), Qt::LeftButton);
+	ASSERT_TRUE(until([&] { return snap()->session_running && find<QPushButton>("lcs.session.start")->isEnabled(); }));
+	pass(100);
+	EXPECT_TRUE(session_error->isHidden());
+	EXPECT_TRUE(review_error->isHidden());
+}
+
 TEST_P(DeskTest, ABrokenPackSaysWhereAndTheScriptInUseStays)
 {
 	backend->use_packs({backend->bundled_packs().front().path});

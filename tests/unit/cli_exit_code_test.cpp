@@ -142,4 +142,17 @@ TEST(CliExitCodes, MistypedJsonInputIsAnInputErrorNotAnEnvironmentError)
 	EXPECT_EQ(r.code, 1) << r.out;
 }
 
+// A log that cannot be written (a full disk) is an environment error: exit 3, naming the file and
+// the reason, never "wrote …".
+TEST(CliExitCodes, SimulateToAFullDiskExitsThree)
+{
+	const std::string source = LCS_SOURCE_DIR;
+	const Result r = run("simulate --pack " + source + "/scripts-library/packs/farm-origin/farm-origin.zh-CN.json --seed 1 " +
+			     "--duration 30 --policy strong --data " + source + "/data -o /dev/full");
+	EXPECT_EQ(r.code, 3) << r.out;
+	EXPECT_NE(r.out.find("/dev/full"), std::string::npos) << r.out;
+	EXPECT_NE(r.out.find("No space left on device"), std::string::npos) << r.out;
+	EXPECT_EQ(r.out.find("wrote"), std::string::npos) << r.out;
+}
+
 } // namespace

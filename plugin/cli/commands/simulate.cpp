@@ -77,6 +77,10 @@ void register_simulate(Application &application, const char *argv0)
 				});
 			if (tty)
 				std::cerr << '\n';
+			if (!result.log_error.empty()) {
+				std::cerr << "lcs simulate: " << result.log_error << " (the log is incomplete)\n";
+				return ExitCode::Environment;
+			}
 			if (!result.ok) {
 				std::cerr << "lcs simulate: " << result.error << '\n';
 				return result.error.find("cannot open") != std::string::npos ? ExitCode::Environment : ExitCode::InputError;

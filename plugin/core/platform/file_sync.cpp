@@ -1,5 +1,7 @@
 #include "core/platform/file_sync.hpp"
 
+#include <cerrno>
+
 #if defined(_WIN32)
 #include <io.h>
 #include <string>
@@ -12,13 +14,34 @@ namespace lcs::platform {
 
 bool sync_to_disk(std::FILE *file)
 {
-	if (!file)
+	if (!file) {
+		errno = EBADF;
 		return false;
+	}
 #if defined(_WIN32)
 	HANDLE handle = reinterpret_cast<HANDLE>(_get_osfhandle(_fileno(file)));
-	return handle != INVALID_HANDLE_VALUE && FlushFileBuffers(handle) != 0;
+	if (handle == INVALID_HANDLE_VALUE) {
+		errno = EBADF;
+		return false;
+	}
+	if (FlushFileBuffers(handle) != 0)
+		return true;
+	switch (GetLastError()) {
+	case ERROR_INVALID_FUNCTION: // a console or pipe
+	case ERROR_INVALID_HANDLE:
+		return true;
+	case ERROR_DISK_FULL:
+	case ERROR_HANDLE_DISK_FULL:
+		errno = ENOSPC;
+		return false;
+	default:
+		errno = EIO;
+		return false;
+	}
 #else
-	return fsync(fileno(file)) == 0;
+	if (fsync(fileno(file)) == 0)
+		return true;
+	return errno == EINVAL || errno == EROFS; // not syncable (man 2 fsync): nothing to report
 #endif
 }
 

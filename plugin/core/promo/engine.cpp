@@ -285,7 +285,7 @@ Outcome<PricedOrder> Engine::quote(const OrderRequest &request, int64_t now_ms) 
 	const pack::Product *product = library_->product(request.sku);
 	if (!product)
 		return refused<PricedOrder>(Refusal::UnknownProduct);
-	if (request.qty < 1 || request.qty > 999)
+	if (request.qty < 1 || request.qty > kMaxOrderQty)
 		return refused<PricedOrder>(Refusal::BadQuantity);
 	if (stock_left(request.sku) < request.qty)
 		return refused<PricedOrder>(Refusal::OutOfStock);
@@ -529,17 +529,41 @@ std::optional<PriceView> Engine::price_view(const std::string &sku, int64_t now_
 			v.deal_id = id;
 		}
 	}
-	// The coupon badge: the live coupon that would save the most on one unit at today's price.
-	int64_t best = -1;
+	// The coupon badge: the live coupon that saves the most on this product at its price now
+	// (docs/promotions.md, "On screen").
+	int64_t best = 0;
+	const int64_t can_buy = units_one_buyer_can_buy(sku, now_ms);
 	for (const auto &[id, r] : running_)
-		if (const auto *c = std::get_if<Coupon>(&r.def->rule); c && (!c->sku || *c->sku == sku)) {
-			const int64_t value = c->rule == Coupon::Rule::SpendSave ? c->save_cents : c->cap_cents;
-			if (value > best) {
-				best = value;
+		if (const auto *c = std::get_if<Coupon>(&r.def->rule)) {
+			const int64_t saving = badge_saving(*c, sku, v.price_cents, can_buy);
+			if (saving > best) { // on a tie the first id stays
+				best = saving;
 				v.coupon_badge_id = id;
 			}
 		}
 	return v;
+}
+
+int64_t Engine::units_one_buyer_can_buy(const std::string &sku, int64_t now_ms) const
+{
+	int64_t units = std::min<int64_t>(stock_left(sku), kMaxOrderQty);
+	if (const Running *pricing = price_promotion(sku, now_ms))
+		if (const auto *f = std::get_if<FlashSale>(&pricing->def->rule))
+			units = std::min<int64_t>({units, pricing->pool_left, f->per_buyer_limit});
+	return std::max<int64_t>(units, 0);
+}
+
+int64_t Engine::badge_saving(const Coupon &c, const std::string &sku, int64_t unit_price_cents, int64_t can_buy) const
+{
+	// The fewest units at this price whose subtotal reaches the coupon's threshold; none when one
+	// buyer cannot order that many (stock, a flash sale's pool or per-buyer limit).
+	const int64_t threshold = c.rule == Coupon::Rule::SpendSave ? c.threshold_cents : c.min_spend_cents;
+	if (unit_price_cents <= 0 || can_buy < 1)
+		return 0;
+	const int64_t units = std::max<int64_t>(1, (threshold + unit_price_cents - 1) / unit_price_cents);
+	if (units > can_buy)
+		return 0;
+	return coupon_saving(c, sku, units * unit_price_cents);
 }
 
 std::vector<LuckyBagView> Engine::lucky_bags(int64_t now_ms) const

@@ -93,7 +93,7 @@ struct PriceView {
 	std::optional<int64_t> sale_stock_left;  // flash sale pool
 	std::optional<int64_t> countdown_ms;     // flash sale: until it opens
 	std::optional<int64_t> ends_in_ms;       // time left of the pricing promotion
-	std::string coupon_badge_id;             // best live coupon applying to this product
+	std::string coupon_badge_id;             // live coupon saving the most on this product now ("" when none saves)
 	std::optional<std::string> deal_id;      // live quantity deal
 	bool operator==(const PriceView &) const = default;
 };
@@ -110,6 +110,8 @@ struct LuckyBagView {
 
 class Engine {
 public:
+	static constexpr int kMaxOrderQty = 999; // units in one order
+
 	Engine(std::shared_ptr<const pack::Library> library, uint64_t seed);
 
 	Outcome<bool> start(const std::string &promo_id, int64_t now_ms);
@@ -159,6 +161,9 @@ private:
 	[[nodiscard]] int tier_for(const TieredPrice &t, int64_t position) const;
 	[[nodiscard]] std::optional<int64_t> end_ms(const Running &r) const;
 	[[nodiscard]] int64_t coupon_saving(const Coupon &c, const std::string &sku, int64_t subtotal) const;
+	[[nodiscard]] int64_t units_one_buyer_can_buy(const std::string &sku, int64_t now_ms) const;
+	[[nodiscard]] int64_t badge_saving(const Coupon &c, const std::string &sku, int64_t unit_price_cents,
+					   int64_t can_buy) const;
 	session::Event end_event(const std::string &promo_id, const std::string &reason, int64_t now_ms);
 	void end(const std::string &promo_id, const std::string &reason, int64_t now_ms, session::Events &out);
 	session::Events honesty_flags(const Promotion &p, int64_t now_ms) const;

@@ -381,7 +381,11 @@ void Controller::start_session(const StartSession &c)
 	now_ms_ = 0;
 	last_published_second_ = -1;
 	pinned_sku_.clear();
+	// The voice meter reports changes only: a host already talking (or silent) when Start is
+	// pressed stays so, and the new session's log says it at t = 0 (a silence counts from 0).
+	const auto voice = host_.talking;
 	host_ = audience::HostState{};
+	host_.talking = voice;
 	recent_orders_.clear();
 	comments_.clear();
 	open_questions_.clear();
@@ -391,6 +395,8 @@ void Controller::start_session(const StartSession &c)
 	engine_.emplace(library, info.seed);
 	simulator_.emplace(library, audience_data_, *scenario, info.seed ^ 0x5EED5EEDull);
 	log_ = std::move(log);
+	session_log_ = log_.get();
+	log_error_.clear();
 	session_id_ = make_session_id(*scenario, info);
 	last_log_path_ = log_ ? log_->path() : std::string();
 	trainee_ = info.trainee;
@@ -401,6 +407,12 @@ void Controller::start_session(const StartSession &c)
 	duration_seconds_ = info.duration_seconds;
 	session_ended_ = false;
 	navigation(navigator_->begin());
+	if (voice) {
+		Event e{now_ms_, "voice", {}};
+		e.fields["state"] = *voice ? "talk" : "silence";
+		absorb({std::move(e)});
+	}
+	absorb(simulator_->advance(now_ms_, host_, *engine_)); // the room's first viewers, at t = 0
 }
 
 void Controller::shutdown()
@@ -409,6 +421,30 @@ void Controller::shutdown()
 		events_.clear();
 		end_session("shutdown");
 	}
+}
+
+bool Controller::note_log_health(const LogWriter &log)
+{
+	if (!log_error_.empty())
+		return false; // the first failure stays for the session
+	std::string error;
+	if (log.healthy(&error))
+		return false;
+	log_error_ = std::move(error);
+	return true;
+}
+
+void Controller::wait_for_logs()
+{
+	for (auto &w : closing_) {
+		w->wait_finished();
+		if (w.get() == session_log_) {
+			note_log_health(*w);
+			session_log_ = nullptr;
+		}
+	}
+	closing_.clear();
+	publish();
 }
 
 void Controller::end_session(const std::string &reason)
@@ -434,32 +470,58 @@ void Controller::tick(int64_t dt_ms)
 {
 	events_.clear();
 	// A log the writer thread finished is news for observers (the report can read it now).
-	const bool log_closed = std::erase_if(closing_, [](const std::unique_ptr<LogWriter> &w) { return w->finished(); }) > 0;
+	// A failed write of this session's log is news at once (the desk and the OBS log say it); a
+	// closed log is checked one last time (its close may have failed) before it goes.
+	bool log_news = session_log_ && note_log_health(*session_log_);
+	const bool log_closed = std::erase_if(closing_, [&](const std::unique_ptr<LogWriter> &w) {
+		if (!w->finished())
+			return false;
+		if (w.get() == session_log_) {
+			log_news = note_log_health(*w) || log_news;
+			session_log_ = nullptr;
+		}
+		return true;
+	}) > 0;
 	const auto commands = queue_.drain();
 	for (const auto &c : commands)
 		apply(c);
+	const int64_t from_ms = now_ms_;
 	if (dt_ms > 0)
 		now_ms_ += dt_ms;
 	if (navigator_)
 		navigator_->tick(dt_ms);
 	if (host_.talking.value_or(false) && !pinned_sku_.empty() && dt_ms > 0)
 		host_.talk_while_pinned_ms += dt_ms;
-	if (engine_)
-		absorb(engine_->tick(now_ms_));
-	if (simulator_ && engine_)
-		absorb(simulator_->advance(now_ms_, host_, *engine_));
+	advance_room(from_ms);
 	if (simulator_ && duration_seconds_ > 0 && now_ms_ >= static_cast<int64_t>(duration_seconds_) * 1000)
 		end_session("duration");
 	if (log_)
 		log_->write(events_);
 
 	const int64_t second = now_ms_ / 1000;
-	if (!commands.empty() || !events_.empty() || second != last_published_second_ || log_closed) {
+	if (!commands.empty() || !events_.empty() || second != last_published_second_ || log_closed || log_news) {
 		if (simulator_ && second != last_published_second_)
 			metrics_ = live_metrics_.finish(); // once a second: cost grows with viewers present
 		last_published_second_ = second;
 		publish();
 	}
+}
+
+void Controller::advance_room(int64_t from_ms)
+{
+	if (!engine_)
+		return;
+	// The audience lives in whole seconds, the promotions engine at the tick's time. They advance
+	// together, second by second: at each whole second the engine first (expiries, time tiers),
+	// then the room at that second (its orders see the engine as it is then); the engine reaches
+	// the tick's own time last. So every event is logged in time order whatever the tick length
+	// (OBS ticks every ~17 ms, the CLI every 100 ms).
+	if (simulator_)
+		for (int64_t second = (from_ms / 1000 + 1) * 1000; second <= now_ms_; second += 1000) {
+			absorb(engine_->tick(second));
+			absorb(simulator_->advance(second, host_, *engine_));
+		}
+	absorb(engine_->tick(now_ms_));
 }
 
 void Controller::publish()
@@ -509,6 +571,7 @@ void Controller::publish()
 	next->log_finished = session_ended_ && !last_log_path_.empty() &&
 			     std::none_of(closing_.begin(), closing_.end(),
 					  [&](const std::unique_ptr<LogWriter> &w) { return w->path() == last_log_path_; });
+	next->log_error = log_error_;
 	next->trainee = trainee_;
 	next->seed = seed_;
 	next->metrics = metrics_;

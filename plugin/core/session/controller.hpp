@@ -72,6 +72,9 @@ struct Snapshot {
 	std::string log_path;     // the running session's log ("" when none is running)
 	std::string last_log_path; // the log of the running or last session
 	bool log_finished = false; // the last session's log is complete on disk (the report can read it)
+	/// Why the running or last session's log could not be written ("" while it is fine); set as soon
+	/// as the writer meets the failure and kept for that session: the log on disk is incomplete.
+	std::string log_error;
 	std::string trainee;
 	uint64_t seed = 0;         // the running or last session's seed (shown so it can be replayed)
 	int duration_seconds = 0;
@@ -113,6 +116,9 @@ public:
 	[[nodiscard]] bool session_running() const { return simulator_.has_value(); }
 	/// Ends a running session now (reason "shutdown"): its log gets session_end and is closed.
 	void shutdown();
+	/// Blocks until every ended session's log is written and closed, then publishes (the CLI and
+	/// tests; never on an OBS thread).
+	void wait_for_logs();
 
 private:
 	void apply(const Command &command);
@@ -124,6 +130,8 @@ private:
 	void start_session(const StartSession &c);
 	void end_session(const std::string &reason);
 	void set_voice(bool talking);
+	void advance_room(int64_t from_ms);
+	bool note_log_health(const LogWriter &log);
 	[[nodiscard]] std::string display_name(const std::string &viewer) const;
 
 	util::CommandQueue<Command> queue_;
@@ -141,6 +149,8 @@ private:
 	std::optional<audience::Simulator> simulator_;
 	std::unique_ptr<LogWriter> log_;
 	std::vector<std::unique_ptr<LogWriter>> closing_; // ended sessions' logs still being written
+	const LogWriter *session_log_ = nullptr; // the running or last session's log until it is closed
+	std::string log_error_;                  // its first failure ("" while fine)
 	audience::HostState host_;
 	std::string session_id_;
 	std::string scenario_id_;

@@ -44,7 +44,10 @@ HeadlessResult run_headless(std::shared_ptr<const pack::Library> library,
 		}
 	}
 	result.duration_ms = controller.now_ms();
-	result.ok = true;
+	controller.wait_for_logs(); // a write or close can still fail while the log is finished
+	result.log_error = controller.snapshot()->log_error;
+	result.ok = result.log_error.empty();
+	result.error = result.log_error;
 	return result;
 }
 

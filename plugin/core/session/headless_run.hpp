@@ -25,6 +25,7 @@ struct HeadlessOptions {
 struct HeadlessResult {
 	bool ok = false;
 	std::string error;
+	std::string log_error; // the log could not be written (a full disk): the session ran, the file is incomplete
 	int64_t events = 0;
 	int64_t duration_ms = 0;
 };

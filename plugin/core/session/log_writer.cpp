@@ -1,17 +1,26 @@
 #include "core/session/log_writer.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <stdexcept>
+#include <system_error>
 
 #include "core/platform/file_sync.hpp"
 
 namespace lcs::session {
+namespace {
+std::string os_reason(int err)
+{
+	return std::generic_category().message(err != 0 ? err : EIO);
+}
+} // namespace
 
 LogWriter::LogWriter(const std::string &utf8_path) : path_(utf8_path)
 {
+	errno = 0;
 	file_ = platform::open_utf8(utf8_path.c_str(), "wb");
 	if (!file_)
-		throw std::runtime_error("cannot open session log " + utf8_path + " for writing");
+		throw std::runtime_error("cannot open session log " + utf8_path + " for writing: " + os_reason(errno));
 	thread_ = std::thread([this] { run(); });
 }
 
@@ -34,6 +43,12 @@ bool LogWriter::finished() const
 {
 	std::lock_guard lock(mutex_);
 	return closed_;
+}
+
+void LogWriter::wait_finished()
+{
+	std::unique_lock lock(mutex_);
+	drained_.wait(lock, [this] { return closed_; });
 }
 
 void LogWriter::write_line(std::string line)
@@ -69,10 +84,46 @@ void LogWriter::drain()
 
 bool LogWriter::healthy(std::string *error) const
 {
+	if (!failed_.load(std::memory_order_acquire)) {
+		if (error)
+			error->clear();
+		return true;
+	}
 	std::lock_guard lock(mutex_);
 	if (error)
 		*error = error_;
-	return error_.empty();
+	return false;
+}
+
+void LogWriter::fail(const char *what, int err)
+{
+	std::lock_guard lock(mutex_);
+	if (!error_.empty())
+		return; // the first failure is the one that matters: the file ends there
+	error_ = std::string("cannot ") + what + " session log " + path_ + ": " + os_reason(err);
+	failed_.store(true, std::memory_order_release);
+}
+
+bool LogWriter::write_one(const std::string &line)
+{
+	// One line at a time, flushed: a crash cuts the file at most inside the last line.
+	errno = 0;
+	if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fputc('\n', file_) == EOF ||
+	    std::fflush(file_) != 0) {
+		fail("write", errno);
+		return false;
+	}
+	return true;
+}
+
+bool LogWriter::sync()
+{
+	errno = 0;
+	if (!platform::sync_to_disk(file_)) {
+		fail("sync", errno);
+		return false;
+	}
+	return true;
 }
 
 void LogWriter::run()
@@ -80,6 +131,7 @@ void LogWriter::run()
 	using clock = std::chrono::steady_clock;
 	auto last_sync = clock::now();
 	bool unsynced = false;
+	bool broken = false; // after a failure nothing more is written: the file ends at a line boundary or in the failed line
 	std::unique_lock lock(mutex_);
 	while (true) {
 		wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return stopping_ || !queue_.empty(); });
@@ -91,18 +143,13 @@ void LogWriter::run()
 		lock.unlock();
 
 		for (const auto &line : batch) {
-			// One line at a time, flushed: a crash cuts the file at most inside the last line.
-			const bool ok = std::fwrite(line.data(), 1, line.size(), file_) == line.size() &&
-					std::fputc('\n', file_) != EOF && std::fflush(file_) == 0;
-			if (!ok) {
-				std::lock_guard error_lock(mutex_);
-				if (error_.empty())
-					error_ = "write to " + path_ + " failed";
-			}
+			if (broken)
+				break; // the lines are dropped (the session keeps them in memory)
+			broken = !write_one(line);
 			unsynced = true;
 		}
-		if (unsynced && (stop || sync_requested || clock::now() - last_sync >= std::chrono::seconds(1))) {
-			platform::sync_to_disk(file_);
+		if (!broken && unsynced && (stop || sync_requested || clock::now() - last_sync >= std::chrono::seconds(1))) {
+			broken = !sync();
 			last_sync = clock::now();
 			unsynced = false;
 		}
@@ -115,9 +162,12 @@ void LogWriter::run()
 			drained_.notify_all();
 		if (stop && queue_.empty()) {
 			lock.unlock();
-			std::fflush(file_);
-			platform::sync_to_disk(file_);
-			std::fclose(file_);
+			errno = 0;
+			if (!broken && std::fflush(file_) != 0)
+				fail("write", errno);
+			errno = 0;
+			if (std::fclose(file_) != 0)
+				fail("close", errno); // kept only when nothing failed before
 			file_ = nullptr;
 			lock.lock();
 			closed_ = true;

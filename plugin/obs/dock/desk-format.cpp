@@ -1,5 +1,7 @@
 #include "dock/desk-format.hpp"
 
+#include <QLabel>
+
 #include "core/util/money.hpp"
 
 namespace lcs::obs::dock {
@@ -40,6 +42,19 @@ QString decimal(const std::optional<double> &value)
 	if (!value)
 		return QStringLiteral("–");
 	return QString::number(*value, 'f', 1);
+}
+
+void show_log_error(const DeskBackend &backend, QLabel &label, const std::string &error)
+{
+	if (error.empty()) {
+		label.hide();
+		label.clear();
+		return;
+	}
+	const QString text = tr_text(backend, "Desk.LogWriteFailed").arg(utf8(error));
+	if (label.text() != text)
+		label.setText(text);
+	label.show();
 }
 
 QString utf8(const std::string &s)

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+class QLabel;
+
 #include "dock/desk-backend.hpp"
 
 // How the desk writes numbers: the same in every panel.
@@ -24,5 +26,7 @@ QString percent(const std::optional<double> &ratio);
 /// A number with at most one decimal, or "–".
 QString decimal(const std::optional<double> &value);
 QString utf8(const std::string &s);
+/// Shows why the session log cannot be written on `label` (hidden while it can).
+void show_log_error(const DeskBackend &backend, QLabel &label, const std::string &error);
 
 } // namespace lcs::obs::dock

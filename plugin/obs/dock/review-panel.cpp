@@ -95,8 +95,16 @@ ReviewPanel::ReviewPanel(DeskBackend &backend, QThreadPool &pool, QWidget *paren
 	status_->setWordWrap(true);
 	status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+	log_error_ = new QLabel(this);
+	log_error_->setObjectName("lcs.review.log_error");
+	log_error_->setWordWrap(true);
+	log_error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+	log_error_->setStyleSheet(QStringLiteral("color: #d9534f; font-weight: bold;"));
+	log_error_->hide();
+
 	auto *layout = new QVBoxLayout(this);
 	layout->addWidget(title_);
+	layout->addWidget(log_error_);
 	layout->addLayout(form);
 	layout->addLayout(buttons);
 	layout->addWidget(status_);
@@ -110,6 +118,7 @@ void ReviewPanel::show_snapshot(const session::Snapshot &s)
 	title_->setText(tr_text(backend_, s.session_running ? "Desk.SessionRunning" : "Desk.SessionEnded")
 				.arg(utf8(s.session_id), utf8(s.trainee))
 				.arg(s.seed));
+	show_log_error(backend_, *log_error_, s.log_error);
 	if (const auto &m = s.metrics) {
 		gmv_->setText(yuan(m->gmv_cents));
 		orders_->setText(QString::number(m->orders));

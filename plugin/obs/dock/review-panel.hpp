@@ -31,6 +31,7 @@ private:
 	QPushButton *report_button_ = nullptr;
 	QPushButton *folder_button_ = nullptr;
 	QLabel *status_ = nullptr;
+	QLabel *log_error_ = nullptr; // the session log cannot be written: the report will lack its end
 	std::string log_path_;
 	bool writing_ = false;
 };

@@ -132,9 +132,17 @@ SessionPanel::SessionPanel(DeskBackend &backend, QThreadPool &pool, QWidget *par
 	status_label_->setWordWrap(true);
 	status_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+	log_error_label_ = new QLabel(this);
+	log_error_label_->setObjectName("lcs.session.log_error");
+	log_error_label_->setWordWrap(true);
+	log_error_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+	log_error_label_->setStyleSheet(QStringLiteral("color: #d9534f; font-weight: bold;"));
+	log_error_label_->hide();
+
 	auto *layout = new QVBoxLayout(this);
 	layout->addLayout(form);
 	layout->addLayout(run_row);
+	layout->addWidget(log_error_label_);
 	layout->addWidget(practice_button_);
 	layout->addWidget(status_label_);
 	layout->addStretch(1);
@@ -302,6 +310,7 @@ void SessionPanel::show_snapshot(const session::Snapshot &s)
 	} else {
 		elapsed_label_->setText(QString());
 	}
+	show_log_error(backend_, *log_error_label_, s.log_error);
 	if (s.last_refusal != shown_refusal_) {
 		shown_refusal_ = s.last_refusal;
 		if (!shown_refusal_.empty())

@@ -59,6 +59,7 @@ private:
 	QLabel *elapsed_label_ = nullptr;
 	QPushButton *practice_button_ = nullptr;
 	QLabel *status_label_ = nullptr;
+	QLabel *log_error_label_ = nullptr; // the session log cannot be written (hidden while it can)
 
 	std::vector<std::string> pack_files_; // the packs the desk last loaded
 	std::string wanted_scenario_;         // restored, applied when the library shows it

@@ -95,6 +95,13 @@ void Studio::tick(float seconds)
 		lcs::log::logger()->info("practice session {} started (scenario {}); log: {}", snap->session_id, snap->scenario_id,
 					 snap->log_path.empty() ? "(none)" : snap->log_path);
 	}
+	// A session log that cannot be written (a full disk): once per session, the session goes on.
+	if (snap->log_error != logged_log_error_) {
+		logged_log_error_ = snap->log_error;
+		if (!logged_log_error_.empty())
+			lcs::log::logger()->error("practice session {}: {}; the session goes on, its log is incomplete",
+						  snap->session_id, logged_log_error_);
+	}
 	if (snap->last_refusal != last_refusal_) {
 		last_refusal_ = snap->last_refusal;
 		if (!last_refusal_.empty())

@@ -122,6 +122,7 @@ private:
 	double pending_ms_ = 0.0; // fractional milliseconds carried between frames (video thread)
 	std::string last_refusal_; // video thread
 	std::string logged_session_; // video thread
+	std::string logged_log_error_; // video thread: the session log failure already logged
 	std::filesystem::path packs_dir_; // set in the constructor, then read-only
 	std::vector<BundledPack> bundled_; // set in the constructor, then read-only
 	std::map<std::string, std::shared_ptr<const audience::AudienceData>> audiences_; // by language; worker

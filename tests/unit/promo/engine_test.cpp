@@ -226,6 +226,27 @@ TEST(PromotionEngine, CouponClaimLimitsAndBestChoice)
 	EXPECT_EQ(engine.claim_coupon("z", "pct10", 600'000).refusal, Refusal::NotRunning);
 }
 
+// The badge names the live coupon that saves the most on this product at its price now (on the
+// fewest units that can use it), not the one with the largest cap.
+TEST(PromotionEngine, CouponBadgeRanksBySavingNotByCap)
+{
+	Engine engine(library(), 1);
+	ASSERT_TRUE(engine.start("save30", 0).ok());
+	ASSERT_TRUE(engine.start("pct10", 0).ok());
+	// Cushion ¥229: one unit reaches ¥199, so spend-save saves ¥30; 10% saves ¥22.90 (cap ¥50).
+	EXPECT_EQ(engine.price_view("CUSHION", 0)->coupon_badge_id, "save30");
+	// Honey ¥89: three jars (¥267) reach ¥199 and save ¥30; 10% of one jar is ¥8.90.
+	EXPECT_EQ(engine.price_view("HONEY", 0)->coupon_badge_id, "save30");
+	// Tee in its flash sale (¥59, one per buyer): ¥199 cannot be reached, so only 10% (¥5.90) saves.
+	ASSERT_TRUE(engine.start("fake-flash", 0).ok());
+	engine.tick(10'000);
+	ASSERT_EQ(engine.price_view("TEE", 10'000)->price_cents, 5900);
+	EXPECT_EQ(engine.price_view("TEE", 10'000)->coupon_badge_id, "pct10");
+	// No stock: no coupon saves anything on it, so no badge.
+	engine.set_stock("CUSHION", 0, 10'000);
+	EXPECT_EQ(engine.price_view("CUSHION", 10'000)->coupon_badge_id, "");
+}
+
 TEST(PromotionEngine, CouponStacksWithPricePromotionAndCapApplies)
 {
 	Engine engine(library(), 1);

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -44,6 +46,52 @@ TEST(LogWriter, FinishClosesInTheBackgroundWithoutLosingLines)
 	const std::string text = read_all(path);
 	EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1000);
 	EXPECT_NE(text.find("{\"t\":999,\"type\":\"x\"}\n"), std::string::npos);
+}
+
+// A full disk: the line cannot be written. The writer says so (the path and the OS's reason),
+// keeps accepting lines (the session goes on) and drain() still returns.
+TEST(LogWriter, FailedWriteIsReported)
+{
+	lcs::session::LogWriter writer("/dev/full");
+	EXPECT_TRUE(writer.healthy());
+	writer.write_line("{\"type\":\"session\"}");
+	writer.drain();
+	std::string error;
+	EXPECT_FALSE(writer.healthy(&error));
+	EXPECT_NE(error.find("/dev/full"), std::string::npos) << error;
+	EXPECT_NE(error.find(std::strerror(ENOSPC)), std::string::npos) << error;
+	// Later lines are taken (nothing blocks) and the first error stays.
+	for (int i = 0; i < 10; ++i)
+		writer.write_line("{\"t\":" + std::to_string(i) + ",\"type\":\"x\"}");
+	writer.drain();
+	std::string later;
+	EXPECT_FALSE(writer.healthy(&later));
+	EXPECT_EQ(later, error);
+}
+
+// Files that cannot be synced (a character device, a pipe) are not a failure: fsync says EINVAL.
+TEST(LogWriter, AFileThatCannotBeSyncedIsNotAFailure)
+{
+	auto writer = std::make_unique<lcs::session::LogWriter>("/dev/null");
+	writer->write_line("{\"type\":\"session\"}");
+	writer->drain();
+	writer->finish();
+	writer->wait_finished();
+	std::string error;
+	EXPECT_TRUE(writer->healthy(&error)) << error;
+}
+
+// A writer asked to finish at once still reports what went wrong on the way to closing.
+TEST(LogWriter, AFinishedWriterStillReportsTheFailure)
+{
+	auto writer = std::make_unique<lcs::session::LogWriter>("/dev/full");
+	writer->write_line("{\"type\":\"session\"}");
+	writer->finish();
+	writer->wait_finished();
+	ASSERT_TRUE(writer->finished());
+	std::string error;
+	EXPECT_FALSE(writer->healthy(&error));
+	EXPECT_NE(error.find("/dev/full"), std::string::npos) << error;
 }
 
 TEST(LogWriter, UnwritablePathThrows)
