@@ -116,8 +116,6 @@ TEST(VoiceMeter, DisablingRemovingOrDestroyingTheFilterMidTalkLogsSilence)
 	obs_data_set_string(prompter_settings, "pack", "farm-origin/farm-origin.zh-CN.json");
 	OBSSourceAutoRelease prompter = obs_source_create("lcs_cue_prompter", "voice meter prompter", prompter_settings, nullptr);
 	ObsHarness::wait_frames(5);
-	const auto log = start_session();
-	ASSERT_FALSE(log.empty()) << "no session started";
 
 	OBSDataAutoRelease media = obs_data_create();
 	obs_data_set_bool(media, "is_local_file", true);
@@ -130,8 +128,19 @@ TEST(VoiceMeter, DisablingRemovingOrDestroyingTheFilterMidTalkLogsSilence)
 	obs_source_filter_add(mic, meter);
 	obs_source_inc_active(mic);
 	obs_source_media_restart(mic);
+	// The host is already talking when the session starts: the session's first voice event (t 0)
+	// says so (issue 11 item 2), then every change the meter reports follows.
+	ObsHarness::wait_frames(90);
+	const auto log = start_session();
+	ASSERT_FALSE(log.empty()) << "no session started";
 
 	EXPECT_TRUE(voice_reaches(log, 1, "talk"));
+	int64_t first_voice_t = -1;
+	lcs::metrics::read_session_log(log.string(), {}, [&](const nlohmann::json &e) {
+		if (first_voice_t < 0 && e.value("type", "") == "voice")
+			first_voice_t = e.value("t", int64_t{-1});
+	});
+	EXPECT_EQ(first_voice_t, 0) << "the talk under way at Start is carried into the session";
 	obs_source_set_enabled(meter, false); // the eye icon in OBS's filter list
 	EXPECT_TRUE(voice_reaches(log, 2, "silence")) << "disabled mid-talk";
 	obs_source_set_enabled(meter, true);

@@ -167,6 +167,39 @@ TEST_P(DeskTest, EveryTextComesFromTheLocaleFiles)
 		EXPECT_FALSE(t.contains(QRegularExpression("(Desk|Hotkey)\\.[A-Z]"))) << t.toStdString();
 }
 
+// Seeds are 64-bit everywhere (issue 11 item 10): the largest seed `lcs simulate` takes can be typed
+// into the desk and replays that room; one past it is refused with a word, never wrapped or dropped.
+TEST_P(DeskTest, TheLargestSixtyFourBitSeedCanBeTypedAndOnePastItIsRefused)
+{
+	auto *pack_box = find<QComboBox>("lcs.session.pack");
+	const int at = pack_index(std::string("farm-origin.") + GetParam() + ".json");
+	ASSERT_GE(at, 0);
+	pack_box->setCurrentIndex(at);
+	Q_EMIT pack_box->activated(at);
+	ASSERT_TRUE(until([&] {
+		return snap()->library != nullptr && find<QLabel>("lcs.session.status")->text() == "loaded";
+	}));
+	QTest::mouseClick(find<QCheckBox>("lcs.session.random_seed"), Qt::LeftButton);
+	auto *seed = find<QLineEdit>("lcs.session.seed");
+
+	seed->clear();
+	QTest::keyClicks(seed, "18446744073709551616");
+	QTest::mouseClick(find<QPushButton>("lcs.session.start"), Qt::LeftButton);
+	pass(500);
+	EXPECT_FALSE(snap()->session_running);
+	EXPECT_EQ(find<QLabel>("lcs.session.status")->text(), text("Desk.SeedTooLarge"));
+
+	seed->clear();
+	QTest::keyClicks(seed, "18446744073709551615");
+	QTest::mouseClick(find<QPushButton>("lcs.session.start"), Qt::LeftButton);
+	ASSERT_TRUE(until([&] { return snap()->session_running; }))
+		<< find<QLabel>("lcs.session.status")->text().toStdString() << " / " << snap()->last_refusal;
+	EXPECT_EQ(snap()->seed, 18446744073709551615u);
+	backend->submit(session::StopSession{});
+	pass(100);
+	EXPECT_FALSE(snap()->session_running);
+}
+
 TEST_P(DeskTest, ARehearsalFromTheDeskAloneEndsInAReport)
 {
 	const bool zh = GetParam() == "zh-CN";

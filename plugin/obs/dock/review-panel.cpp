@@ -1,5 +1,6 @@
 #include "dock/review-panel.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -20,17 +21,25 @@
 
 namespace lcs::obs::dock {
 
-std::string write_html_report(const std::string &log_path, const std::string &rubric_file, const std::string &language)
+WrittenReport write_html_report(const std::string &log_path, const std::string &rubric_file, const std::string &language)
 {
+	WrittenReport written;
 	const auto report = report::build_report(log_path);
 	if (report.header.is_null())
 		throw std::runtime_error(report.problems.empty() ? "the session log has no header: " + log_path
 								 : report.problems.front().to_string());
 	std::optional<report::RubricResult> rubric;
 	std::error_code ec;
-	if (!rubric_file.empty() && std::filesystem::exists(std::filesystem::u8path(rubric_file), ec)) {
+	if (rubric_file.empty() || !std::filesystem::exists(std::filesystem::u8path(rubric_file), ec)) {
+		written.rubric_problem = "the rubric file is missing: " + (rubric_file.empty() ? std::string("(none)") : rubric_file);
+	} else {
 		diag::Diagnostics problems;
 		rubric = report::score(report, std::filesystem::u8path(rubric_file), language, problems);
+		if (!rubric) {
+			const auto first = std::find_if(problems.begin(), problems.end(),
+							[](const diag::Diagnostic &d) { return d.severity == diag::Severity::Error; });
+			written.rubric_problem = first != problems.end() ? first->to_string() : "the rubric cannot be read: " + rubric_file;
+		}
 	}
 	auto html_path = std::filesystem::u8path(log_path).replace_extension(".html");
 	const auto tmp = std::filesystem::path(html_path).concat(".tmp");
@@ -43,7 +52,8 @@ std::string write_html_report(const std::string &log_path, const std::string &ru
 	std::filesystem::rename(tmp, html_path, ec); // never a half-written report under the real name
 	if (ec)
 		throw std::runtime_error("cannot write " + pack::path_utf8(html_path) + ": " + ec.message());
-	return pack::path_utf8(html_path);
+	written.path = pack::path_utf8(html_path);
+	return written;
 }
 
 ReviewPanel::ReviewPanel(DeskBackend &backend, QThreadPool &pool, QWidget *parent)
@@ -151,7 +161,7 @@ void ReviewPanel::open_report()
 	report_button_->setEnabled(false);
 	status_->setText(tr_text(backend_, "Desk.WritingReport"));
 	struct Outcome {
-		std::string path;
+		WrittenReport report;
 		std::string error;
 	};
 	const std::string log = log_path_, rubric = backend_.rubric_file(), language = backend_.language();
@@ -171,8 +181,13 @@ void ReviewPanel::open_report()
 				status_->setText(tr_text(backend_, "Desk.ReportFailed").arg(utf8(outcome.error)));
 				return;
 			}
-			status_->setText(tr_text(backend_, "Desk.ReportWritten").arg(utf8(outcome.path)));
-			backend_.open_file(outcome.path);
+			const auto &written = outcome.report;
+			if (written.rubric_problem.empty())
+				status_->setText(tr_text(backend_, "Desk.ReportWritten").arg(utf8(written.path)));
+			else
+				status_->setText(tr_text(backend_, "Desk.ReportWrittenWithoutRubric")
+							 .arg(utf8(written.path), utf8(written.rubric_problem)));
+			backend_.open_file(written.path);
 		});
 }
 

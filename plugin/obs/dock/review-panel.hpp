@@ -36,8 +36,14 @@ private:
 	bool writing_ = false;
 };
 
-/// Writes `<log>.html` (the coach's report, scored with the rubric when it exists) for a finished
-/// session log. Returns the HTML file's path, or throws std::runtime_error saying what failed.
-std::string write_html_report(const std::string &log_path, const std::string &rubric_file, const std::string &language);
+struct WrittenReport {
+	std::string path;           // the HTML file
+	std::string rubric_problem; // why the page has no rubric ("" when it was scored)
+};
+
+/// Writes `<log>.html` (the coach's report, scored with the rubric) for a finished session log.
+/// A missing or broken rubric never stops the page, but is said in `rubric_problem` (file:line:col
+/// for a broken one). Throws std::runtime_error saying what failed when no page can be written.
+WrittenReport write_html_report(const std::string &log_path, const std::string &rubric_file, const std::string &language);
 
 } // namespace lcs::obs::dock

@@ -77,7 +77,7 @@ SessionPanel::SessionPanel(DeskBackend &backend, QThreadPool &pool, QWidget *par
 	random_seed_->setChecked(true);
 	seed_edit_ = new QLineEdit(this);
 	seed_edit_->setObjectName("lcs.session.seed");
-	seed_edit_->setValidator(new QRegularExpressionValidator(QRegularExpression("[0-9]{1,19}"), seed_edit_));
+	seed_edit_->setValidator(new QRegularExpressionValidator(QRegularExpression("[0-9]{1,20}"), seed_edit_));
 	seed_edit_->setToolTip(tr_text(backend_, "Desk.SeedTip"));
 	seed_edit_->setReadOnly(true);
 	connect(random_seed_, &QCheckBox::toggled, this, [this](bool random) {
@@ -276,8 +276,14 @@ void SessionPanel::start_or_stop()
 	request.duration_seconds = duration_spin_->value() * 60;
 	if (random_seed_->isChecked())
 		seed_edit_->setText(QString::number(fresh_seed())); // shown before it runs: it can be replayed
-	if (!seed_edit_->text().isEmpty())
-		request.seed = seed_edit_->text().toULongLong();
+	if (!seed_edit_->text().isEmpty()) {
+		bool fits = false;
+		request.seed = seed_edit_->text().toULongLong(&fits);
+		if (!fits) { // past 18446744073709551615: never wrapped, never silently replaced
+			status_label_->setText(tr_text(backend_, "Desk.SeedTooLarge"));
+			return;
+		}
+	}
 	changed();
 	start_button_->setEnabled(false); // until the session shows up in a snapshot (or is refused)
 	DeskBackend *backend = &backend_;
