@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import socket
 import subprocess
 import tempfile
@@ -197,7 +198,22 @@ class ObsInstance:
         log = self.log_path()
         if log:
             shutil.copy(log, self.output_dir / "obs-log.txt")
-        return self.process.returncode
+        code = self.process.returncode
+        if code == -signal.SIGSEGV and self.crashed_in_websocket_unload():
+            # obs-websocket 5.1.0 (Debian 12) can crash in its own obs_module_unload on exit
+            # (obsproject/obs-websocket#1180, fixed upstream after 5.1.0). Only that exact case,
+            # after our module logged a clean unload, is not counted as ours.
+            print("obs_launcher: OBS crashed inside obs-websocket's unload, after live-commerce-studio "
+                  "had unloaded cleanly (obs-websocket 5.1.0 exit crash); not counted", file=sys.stderr)
+            return 0
+        return code
+
+    def crashed_in_websocket_unload(self):
+        lines = [line for line in self.log_text().splitlines() if line.strip()]
+        if len(lines) < 2:
+            return False
+        return ("[obs-websocket] [obs_module_unload] Shutting down..." in lines[-1]
+                and "[live-commerce-studio] module unloaded" in lines[-2])
 
     def cleanup(self):
         shutil.rmtree(self.home, ignore_errors=True)
