@@ -12,6 +12,7 @@
 
 #include "obs_harness.hpp"
 #include "obs_hotkeys.hpp"
+#include "obs_session.hpp"
 #include "sources/cue-prompter/cue-prompter-layout.hpp"
 
 namespace {
@@ -67,8 +68,12 @@ Frame render_changed(obs_source_t *source, const Frame *before)
 
 TEST(CuePrompterWithPack, ShowsTheScriptAndTheNextCueHotkeyChangesIt)
 {
+	lcs::test::LogWatch watch;
 	auto source = make_prompter(bundled_pack());
 	ASSERT_NE(source.Get(), nullptr);
+	// The pack loads on the studio's worker: the first cue is drawn once it is the script in use.
+	ASSERT_FALSE(watch.wait_for("script in use").text.empty()) << "the prompter's pack never became the script in use";
+	ObsHarness::wait_frames(3);
 	const auto box = cue_box();
 	const Frame first = render_changed(source, nullptr);
 	ASSERT_GT(first.count_bright(box.x, box.y, box.w, box.h), 500) << "the first cue is not drawn";

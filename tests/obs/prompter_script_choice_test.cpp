@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include <obs.hpp>
 
@@ -33,10 +34,15 @@ void choose(obs_source_t *prompter, const std::string &pack_setting)
 	obs_source_update(prompter, change);
 }
 
-/// The session's scenario (from the log header), which names the script it runs.
+/// The session's scenario (from the log header), which names the script it runs. The log file
+/// appears before its writer thread has written the header: wait for it.
 std::string scenario_of(const std::filesystem::path &log)
 {
-	const auto lines = lcs::test::session_lines(log);
+	std::vector<nlohmann::json> lines;
+	ObsHarness::wait_until([&] {
+		lines = lcs::test::session_lines(log);
+		return !lines.empty();
+	}, std::chrono::seconds(10));
 	return lines.empty() ? std::string() : lines.front()["scenario"].value("id", "");
 }
 
@@ -52,9 +58,12 @@ TEST(CuePrompterScript, ACosmeticChangeOrACollectionReloadKeepsTheSessionAndTheC
 {
 	// A scene's prompter names the farm pack; the trainee then chose the beauty pack (in the
 	// desk, or here in another prompter's properties) and started a session on it.
+	lcs::test::LogWatch watch;
 	auto scene_prompter = make_prompter("scene prompter", pack("farm-origin"));
 	auto chooser = make_prompter("chooser", "");
 	choose(chooser, pack("beauty-demo"));
+	// Loads run on the studio's worker, in order: wait until the chosen script is the one in use.
+	ASSERT_FALSE(watch.wait_for(pack("beauty-demo")).text.empty()) << "the chosen beauty script never loaded";
 	ObsHarness::wait_frames(3);
 	const auto log = lcs::test::start_session_by_hotkey();
 	ASSERT_FALSE(log.empty()) << "no session started";
