@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/diag/input_error.hpp"
 #include "core/log/log.hpp"
 #include "core/version.hpp"
 
@@ -41,9 +40,6 @@ int Application::run(int argc, const char *const *argv)
 		if (sub->parsed()) {
 			try {
 				return to_int(handler());
-			} catch (const diag::InputError &e) {
-				std::cerr << e.what() << '\n';
-				return to_int(ExitCode::InputError);
 			} catch (const nlohmann::json::exception &e) {
 				// The JSON a command reads comes from its input files: a mistyped field is a wrong input.
 				std::cerr << "lcs " << sub->get_name() << ": malformed input: " << e.what() << '\n';
