@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 #include <map>
 #include <sstream>
 
+#include "core/metrics/checked_int.hpp"
 #include "core/util/money.hpp"
 
 namespace lcs::report {
@@ -124,13 +124,9 @@ nlohmann::ordered_json difference(const nlohmann::ordered_json &v, const nlohman
 {
 	if (v.is_null() || v0.is_null())
 		return nullptr;
-	if (v.is_number_integer() && v0.is_number_integer()) {
-		const int64_t a = v.get<int64_t>(), b = v0.get<int64_t>();
-		const bool overflows = (b > 0 && a < std::numeric_limits<int64_t>::min() + b) ||
-				       (b < 0 && a > std::numeric_limits<int64_t>::max() + b);
-		if (!overflows)
-			return a - b;
-	}
+	if (v.is_number_integer() && v0.is_number_integer())
+		if (const auto d = metrics::checked_sub(v.get<int64_t>(), v0.get<int64_t>()))
+			return *d;
 	return v.get<double>() - v0.get<double>();
 }
 

@@ -385,7 +385,6 @@ void Controller::start_session(const StartSession &c)
 	// pressed stays so, and the new session's log says it at t = 0 (a silence counts from 0).
 	const auto voice = host_.talking;
 	host_ = audience::HostState{};
-	host_.talking = voice;
 	recent_orders_.clear();
 	comments_.clear();
 	open_questions_.clear();
@@ -407,11 +406,8 @@ void Controller::start_session(const StartSession &c)
 	duration_seconds_ = info.duration_seconds;
 	session_ended_ = false;
 	navigation(navigator_->begin());
-	if (voice) {
-		Event e{now_ms_, "voice", {}};
-		e.fields["state"] = *voice ? "talk" : "silence";
-		absorb({std::move(e)});
-	}
+	if (voice)
+		set_voice(*voice);
 	absorb(simulator_->advance(now_ms_, host_, *engine_)); // the room's first viewers, at t = 0
 }
 
