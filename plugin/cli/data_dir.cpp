@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <string_view>
 
 #include "core/pack/pack_loader.hpp"
 #include "core/platform/executable_path.hpp"
@@ -10,27 +9,6 @@
 namespace lcs::cli {
 namespace {
 namespace fs = std::filesystem;
-
-/// argv[0] as the shell resolved it: a path when it has a separator, else the first match in PATH.
-fs::path executable_from_argv0(const char *argv0)
-{
-	std::error_code ec;
-	if (!argv0 || !*argv0)
-		return {};
-	const std::string_view name(argv0);
-	if (name.find('/') != std::string_view::npos)
-		return fs::weakly_canonical(fs::u8path(name), ec);
-	const char *path = std::getenv("PATH");
-	for (std::string_view rest = path ? path : ""; !rest.empty();) {
-		const size_t colon = rest.find(':');
-		const std::string_view folder = rest.substr(0, colon);
-		rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
-		const fs::path candidate = fs::u8path(folder.empty() ? "." : folder) / fs::u8path(name);
-		if (fs::is_regular_file(candidate, ec))
-			return fs::weakly_canonical(candidate, ec);
-	}
-	return {};
-}
 
 bool inside(const fs::path &file, const fs::path &folder)
 {
@@ -44,7 +22,7 @@ bool inside(const fs::path &file, const fs::path &folder)
 
 } // namespace
 
-DataDirLookup look_up_data_dir(const std::string &explicit_dir, const char *argv0)
+DataDirLookup look_up_data_dir(const std::string &explicit_dir)
 {
 	DataDirLookup lookup;
 	std::error_code ec;
@@ -61,9 +39,7 @@ DataDirLookup look_up_data_dir(const std::string &explicit_dir, const char *argv
 		lookup.dir = fs::u8path(env);
 		return lookup;
 	}
-	fs::path exe = platform::executable_path();
-	if (exe.empty())
-		exe = executable_from_argv0(argv0);
+	const fs::path exe = platform::executable_path();
 	if (!exe.empty()) {
 		const fs::path installed = exe.parent_path().parent_path() / "share" / "obs" / "obs-plugins" / "live-commerce-studio";
 		if (usable(installed)) {
@@ -78,11 +54,6 @@ DataDirLookup look_up_data_dir(const std::string &explicit_dir, const char *argv
 			lookup.dir = source;
 	}
 	return lookup;
-}
-
-fs::path find_data_dir(const std::string &explicit_dir, const char *argv0)
-{
-	return look_up_data_dir(explicit_dir, argv0).dir;
 }
 
 fs::path default_rubric(const DataDirLookup &lookup)

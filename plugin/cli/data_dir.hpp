@@ -16,12 +16,8 @@ struct DataDirLookup {
 /// <prefix>/share/obs/obs-plugins/live-commerce-studio), else the source tree's data/ — the last
 /// only for an lcs that runs from its build tree, so an installed copy never silently reads a
 /// checkout that happens to be on the machine. The executable is found through the OS
-/// (platform::executable_path), not argv[0], so `lcs` started by PATH from any folder works;
-/// argv0 is only the fallback where the OS cannot say.
-DataDirLookup look_up_data_dir(const std::string &explicit_dir, const char *argv0);
-
-/// look_up_data_dir(...).dir
-std::filesystem::path find_data_dir(const std::string &explicit_dir, const char *argv0);
+/// (platform::executable_path), not argv[0], so `lcs` started by PATH from any folder works.
+DataDirLookup look_up_data_dir(const std::string &explicit_dir);
 
 /// The bundled rubric, rubric/default.json in the data folder found; empty when there is none.
 std::filesystem::path default_rubric(const DataDirLookup &lookup);

@@ -5,6 +5,6 @@
 int main(int argc, char **argv)
 {
 	lcs::cli::Application application;
-	lcs::cli::register_all_commands(application, argc > 0 ? argv[0] : nullptr);
+	lcs::cli::register_all_commands(application);
 	return application.run(argc, argv);
 }

@@ -4,13 +4,13 @@
 
 namespace lcs::cli {
 
-void register_all_commands(Application &application, const char *argv0)
+void register_all_commands(Application &application)
 {
 	register_validate(application);
 	register_scenarios(application);
-	register_simulate(application, argv0);
-	register_report(application, argv0);
-	register_compare(application, argv0);
+	register_simulate(application);
+	register_report(application);
+	register_compare(application);
 	register_practice_scene(application);
 }
 

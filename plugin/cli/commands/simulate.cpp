@@ -41,21 +41,23 @@ std::shared_ptr<const pack::Library> load_library(const std::vector<std::string>
 
 } // namespace
 
-void register_simulate(Application &application, const char *argv0)
+void register_simulate(Application &application)
 {
 	auto o = std::make_shared<Options>();
 	CLI::App *cmd = application.add_command(
 		"simulate", "Run a whole practice session headless (fast-forward) with an autopilot host; writes the session log",
-		[o, argv0]() {
+		[o]() {
 			bool failed = false;
 			auto library = load_library(o->packs, failed);
 			if (failed)
 				return ExitCode::InputError;
-			const auto dir = find_data_dir(o->data, argv0);
+			const auto lookup = look_up_data_dir(o->data);
 			diag::Diagnostics problems;
-			auto data = dir.empty() ? std::nullopt : audience::AudienceData::load(dir / "audience", library->language(), problems);
+			auto data = lookup.dir.empty() ? std::nullopt
+						       : audience::AudienceData::load(lookup.dir / "audience", library->language(), problems);
 			if (!data) {
-				std::cerr << "lcs simulate: audience data not found (use --data or LCS_DATA_DIR)\n";
+				std::cerr << "lcs simulate: audience data not found (looked in " << describe_looked_in(lookup)
+					  << "; use --data or LCS_DATA_DIR)\n";
 				for (const auto &d : problems)
 					std::cerr << d.to_string() << '\n';
 				return ExitCode::Environment;
