@@ -111,6 +111,12 @@ TEST(CliDataDir, ReportSaysWhenTheRubricIsMissing)
 	// Without the default rubric, an explicit one still works, and tables do not need one.
 	EXPECT_EQ(run_in(root / "work", bin, "lcs report s.jsonl --rubric '" + (kSource / "data/rubric/default.json").string() + "' -o r.json").code, 0);
 	EXPECT_EQ(run_in(root / "work", bin, "lcs report s.jsonl --format csv -o r.csv").code, 0);
+	// lcs compare says the same, and takes the --rubric its message names.
+	const Result cmp = run_in(root / "work", bin, "lcs compare s.jsonl s.jsonl --format json -o c.json");
+	EXPECT_EQ(cmp.code, 3) << cmp.out;
+	EXPECT_NE(cmp.out.find("rubric/default.json was not found"), std::string::npos) << cmp.out;
+	EXPECT_EQ(run_in(root / "work", bin, "lcs compare s.jsonl s.jsonl --format json --rubric '" +
+					      (kSource / "data/rubric/default.json").string() + "' -o c.json").code, 0);
 	const Result sim2 = run_in(root / "work", bin, "lcs simulate --pack '" + kPack + "' --seed 3 --duration 60 --policy strong -o t.jsonl");
 	EXPECT_EQ(sim2.code, 3) << sim2.out;
 	EXPECT_NE(sim2.out.find("audience data not found"), std::string::npos) << sim2.out;

@@ -4,9 +4,9 @@
 
 #include "app.hpp"
 #include "commands/commands.hpp"
+#include "commands/rubric_choice.hpp"
 #include "commands/text_output.hpp"
 #include "core/report/compare.hpp"
-#include "data_dir.hpp"
 
 namespace lcs::cli {
 namespace {
@@ -15,33 +15,26 @@ struct Options {
 	std::string output;
 	std::string format = "html";
 	std::string lang;
+	std::string rubric;
 	std::string data;
 };
 } // namespace
 
-void register_compare(Application &application, const char *argv0)
+void register_compare(Application &application)
 {
 	auto o = std::make_shared<Options>();
-	CLI::App *cmd = application.add_command("compare", "Compare sessions side by side (metrics, deltas, rubric, curves)", [o, argv0]() {
+	CLI::App *cmd = application.add_command("compare", "Compare sessions side by side (metrics, deltas, rubric, curves)", [o]() {
 		std::vector<report::ComparedSession> sessions;
-		const auto lookup = look_up_data_dir(o->data, argv0);
-		const auto rubric_file = default_rubric(lookup);
-		if (rubric_file.empty()) {
-			std::cerr << missing_rubric_message("compare", lookup) << '\n';
-			return ExitCode::Environment;
-		}
+		const auto choice = choose_rubric("compare", o->rubric, o->data); // read once for every log
+		if (!choice.rubric)
+			return choice.failure;
 		for (const auto &log : o->logs) {
 			report::ComparedSession s{report::build_report(log), std::nullopt};
 			for (const auto &p : s.report.problems)
 				std::cerr << p.to_string() << '\n';
 			if (s.report.header.is_null())
 				return ExitCode::InputError;
-			diag::Diagnostics problems;
-			s.rubric = report::score(s.report, rubric_file, "en-US", problems);
-			for (const auto &p : problems)
-				std::cerr << p.to_string() << '\n';
-			if (!s.rubric)
-				return ExitCode::InputError;
+			s.rubric = report::score(s.report, *choice.rubric, "en-US");
 			sessions.push_back(std::move(s));
 		}
 		std::stable_sort(sessions.begin(), sessions.end(), [](const auto &a, const auto &b) {
@@ -59,6 +52,7 @@ void register_compare(Application &application, const char *argv0)
 	cmd->add_option("-o,--output", o->output, "Output file (default: stdout)");
 	cmd->add_option("--format", o->format, "html or json")->check(CLI::IsMember({"html", "json"}))->capture_default_str();
 	cmd->add_option("--lang", o->lang, "zh-CN or en-US")->check(CLI::IsMember({"zh-CN", "en-US"}));
+	cmd->add_option("--rubric", o->rubric, "Coach rubric (lcs.rubric/1, docs/rubric.md; default: rubric/default.json in the module data, exit 3 when it is missing)");
 	cmd->add_option("--data", o->data, "Module data folder");
 }
 

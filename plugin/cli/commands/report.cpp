@@ -3,12 +3,12 @@
 
 #include "app.hpp"
 #include "commands/commands.hpp"
+#include "commands/rubric_choice.hpp"
 #include "commands/text_output.hpp"
 #include "core/report/session_report.hpp"
 #include "core/report/html_report.hpp"
 #include "core/report/rubric.hpp"
 #include "core/report/subtitles.hpp"
-#include "data_dir.hpp"
 
 namespace lcs::cli {
 namespace {
@@ -23,12 +23,12 @@ struct Options {
 };
 } // namespace
 
-void register_report(Application &application, const char *argv0)
+void register_report(Application &application)
 {
 	auto o = std::make_shared<Options>();
 	CLI::App *cmd = application.add_command(
 		"report", "Review a session log: metrics, segments, products, timeline (json), tables (csv), captions (vtt), chapters",
-		[o, argv0]() {
+		[o]() {
 			const auto report = report::build_report(o->log);
 			for (const auto &p : report.problems)
 				std::cerr << p.to_string() << '\n';
@@ -38,26 +38,13 @@ void register_report(Application &application, const char *argv0)
 			std::string lang = o->lang;
 			if (lang.empty())
 				lang = report.header.value("scenario", nlohmann::json::object()).value("language", "en-US");
-			// Rubric (json and html): --rubric, else the default one in the module data. Never
-			// silently without one: a missing default rubric is a broken install (exit 3), a wrong
-			// rubric file is bad input (exit 1, each problem at its file:line:col).
+			// Rubric (json and html): never silently without one (commands/rubric_choice.hpp).
 			std::optional<report::RubricResult> rubric;
 			if (o->format == "json" || o->format == "html") {
-				std::filesystem::path rubric_file = std::filesystem::u8path(o->rubric);
-				if (o->rubric.empty()) {
-					const auto lookup = look_up_data_dir(o->data, argv0);
-					rubric_file = default_rubric(lookup);
-					if (rubric_file.empty()) {
-						std::cerr << missing_rubric_message("report", lookup) << '\n';
-						return ExitCode::Environment;
-					}
-				}
-				diag::Diagnostics problems;
-				rubric = report::score(report, rubric_file, lang, problems);
-				for (const auto &p : problems)
-					std::cerr << p.to_string() << '\n';
-				if (!rubric)
-					return ExitCode::InputError;
+				const auto choice = choose_rubric("report", o->rubric, o->data);
+				if (!choice.rubric)
+					return choice.failure;
+				rubric = report::score(report, *choice.rubric, lang);
 			}
 			std::string text;
 			if (o->format == "json") {
