@@ -50,23 +50,26 @@ public:
 		++version_;
 	}
 
+	/// Once per video frame: cheap unless something changed (the style is copied only when its
+	/// version moved; a hidden source that asks for it stops here).
 	void tick()
 	{
-		Style style;
-		uint64_t version = 0;
-		{
-			std::lock_guard lock(mutex_);
-			style = style_;
-			version = version_;
-		}
 		if constexpr (requires { Content::kPaintOnlyWhenShowing; })
 			if (Content::kPaintOnlyWhenShowing && !obs_source_showing(source_))
 				return;
-		if (auto image = content_.paint(style, version != painted_version_)) {
+		bool style_changed = false;
+		{
+			std::lock_guard lock(mutex_);
+			if (version_ != painted_version_) {
+				painted_style_ = style_;
+				painted_version_ = version_;
+				style_changed = true;
+			}
+		}
+		if (auto image = content_.paint(painted_style_, style_changed)) {
 			layer_.offer(std::move(*image));
 			repaints_.fetch_add(1, std::memory_order_relaxed);
 		}
-		painted_version_ = version;
 	}
 
 	void render() { layer_.draw(0.0f, 0.0f); }
@@ -121,7 +124,8 @@ private:
 	std::mutex mutex_;
 	Style style_{};          // guarded by mutex_
 	uint64_t version_ = 0;   // guarded by mutex_
-	uint64_t painted_version_ = ~0ull; // video thread
+	uint64_t painted_version_ = ~0ull; // video thread (written under mutex_)
+	Style painted_style_{};  // video thread: the style of painted_version_
 	Content content_;        // video thread
 	render::RasterLayer layer_;
 };
