@@ -122,9 +122,14 @@ public:
 
 	std::optional<QImage> paint(const Style &style, bool style_changed)
 	{
+		const Studio *studio = Studio::get();
+		const auto snap = studio ? studio->snapshot() : nullptr;
+		// Nothing new since the last frame (the controller publishes on changes and whole seconds).
+		if (!style_changed && seen_snapshot_ && snap == seen_snapshot_)
+			return std::nullopt;
+		seen_snapshot_ = snap;
 		lcs::obs::PriceCardContent content;
-		if (const Studio *studio = Studio::get()) {
-			const auto snap = studio->snapshot();
+		if (snap) {
 			content.price = snap->pinned;
 			content.lucky_bags = snap->lucky_bags;
 			if (snap->pinned && snap->library) {
@@ -166,6 +171,7 @@ private:
 
 	const PriceCardLabels labels_ = localised_labels();
 	lcs::obs::PriceCardContent painted_;
+	std::shared_ptr<const session::Snapshot> seen_snapshot_; // video thread
 	PriceCardImageCache images_;
 };
 
