@@ -1,5 +1,6 @@
 #include "obs_session.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -72,31 +73,64 @@ bool stop_session_by_hotkey(const std::filesystem::path &log)
 	       ObsHarness::wait_until([&] { return !session_end_reason(log).empty(); }, std::chrono::seconds(10));
 }
 
+namespace {
+struct LogTap {
+	std::mutex mutex;
+	std::vector<LogWatch *> watches; // guarded by mutex
+	log_handler_t previous = nullptr;
+	void *previous_param = nullptr;
+};
+
+LogTap &log_tap()
+{
+	static LogTap tap;
+	return tap;
+}
+
+void tap_line(int level, const char *format, va_list args, void *)
+{
+	LogTap &tap = log_tap();
+	{
+		std::lock_guard lock(tap.mutex);
+		if (!tap.watches.empty()) {
+			va_list copy;
+			va_copy(copy, args);
+			char text[4096];
+			std::vsnprintf(text, sizeof(text), format, copy);
+			va_end(copy);
+			for (LogWatch *watch : tap.watches)
+				watch->add(text);
+		}
+	}
+	if (tap.previous)
+		tap.previous(level, format, args, tap.previous_param);
+}
+} // namespace
+
+void install_log_tap()
+{
+	LogTap &tap = log_tap();
+	base_get_log_handler(&tap.previous, &tap.previous_param);
+	base_set_log_handler(&tap_line, nullptr);
+}
+
 LogWatch::LogWatch()
 {
-	base_get_log_handler(&previous_, &previous_param_);
-	base_set_log_handler(&LogWatch::handle, this);
+	std::lock_guard lock(log_tap().mutex);
+	log_tap().watches.push_back(this);
 }
 
 LogWatch::~LogWatch()
 {
-	base_set_log_handler(previous_, previous_param_);
+	LogTap &tap = log_tap();
+	std::lock_guard lock(tap.mutex);
+	tap.watches.erase(std::remove(tap.watches.begin(), tap.watches.end(), this), tap.watches.end());
 }
 
-void LogWatch::handle(int level, const char *format, va_list args, void *param)
+void LogWatch::add(std::string text)
 {
-	auto *self = static_cast<LogWatch *>(param);
-	va_list copy;
-	va_copy(copy, args);
-	char text[4096];
-	std::vsnprintf(text, sizeof(text), format, copy);
-	va_end(copy);
-	{
-		std::lock_guard lock(self->mutex_);
-		self->lines_.push_back({std::this_thread::get_id(), text});
-	}
-	if (self->previous_)
-		self->previous_(level, format, args, self->previous_param_);
+	std::lock_guard lock(mutex_);
+	lines_.push_back({std::this_thread::get_id(), std::move(text)});
 }
 
 LogWatch::Line LogWatch::wait_for(const std::string &needle, std::chrono::milliseconds timeout) const

@@ -27,8 +27,13 @@ std::filesystem::path start_session_by_hotkey();
 /// Presses the session hotkey to stop the session of `log` and waits for its session_end.
 bool stop_session_by_hotkey(const std::filesystem::path &log);
 
+/// Installs the one libobs log handler the tests use, before obs_startup: libobs reads its handler
+/// and parameter without a lock, so it is never swapped while threads log. Lines go on to the
+/// handler that was there before, and to every live LogWatch.
+void install_log_tap();
+
 /// Lines the libobs log receives while it lives, each with the thread that logged it (the module
-/// logs through blog on the thread doing the work); every line still reaches the previous handler.
+/// logs through blog on the thread doing the work). Needs install_log_tap().
 class LogWatch {
 public:
 	LogWatch();
@@ -43,12 +48,12 @@ public:
 	/// The first line containing `needle` (waits up to `timeout` for it); none: empty text.
 	Line wait_for(const std::string &needle, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
 
+	/// Called by the log tap for every line (any thread).
+	void add(std::string text);
+
 private:
-	static void handle(int level, const char *format, va_list args, void *self);
 	mutable std::mutex mutex_;
 	std::vector<Line> lines_; // guarded by mutex_
-	log_handler_t previous_ = nullptr;
-	void *previous_param_ = nullptr;
 };
 
 /// The id of OBS's video thread (from a tick callback).

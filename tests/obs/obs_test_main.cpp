@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "obs_harness.hpp"
+#include "obs_session.hpp"
 #include "xvfb.hpp"
 
 int main(int argc, char **argv)
@@ -14,6 +15,7 @@ int main(int argc, char **argv)
 	lcs::test::XvfbDisplay display;
 	setenv("QT_QPA_PLATFORM", "offscreen", 0);
 	QGuiApplication app(argc, argv);
+	lcs::test::install_log_tap(); // before libobs starts any thread that logs
 	const char *locale = std::getenv("LCS_TEST_LOCALE");
 	::testing::AddGlobalTestEnvironment(new lcs::test::ObsHarness(locale && *locale ? locale : "zh-CN"));
 	return RUN_ALL_TESTS();
