@@ -44,13 +44,28 @@ std::string read(const fs::path &file)
 	return s.str();
 }
 
-fs::path scratch()
-{
-	const fs::path dir = fs::path(testing::TempDir()) / ("lcs-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-	fs::remove_all(dir);
-	fs::create_directories(dir);
-	return dir;
-}
+/// A fresh folder for the running test, removed again when the test ends.
+class Scratch {
+public:
+	Scratch()
+		: dir_(fs::path(testing::TempDir()) / ("lcs-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name())))
+	{
+		fs::remove_all(dir_);
+		fs::create_directories(dir_);
+	}
+	~Scratch()
+	{
+		std::error_code ec;
+		fs::remove_all(dir_, ec);
+	}
+	Scratch(const Scratch &) = delete;
+	Scratch &operator=(const Scratch &) = delete;
+	operator const fs::path &() const { return dir_; }
+	fs::path operator/(const fs::path &p) const { return dir_ / p; }
+
+private:
+	fs::path dir_;
+};
 
 const fs::path kSource = LCS_SOURCE_DIR;
 const std::string kPack = (kSource / "scripts-library/packs/farm-origin/farm-origin.en-US.json").string();
@@ -60,7 +75,12 @@ const std::string kPack = (kSource / "scripts-library/packs/farm-origin/farm-ori
 fs::path install_copy(const fs::path &prefix, bool with_data)
 {
 	fs::create_directories(prefix / "bin");
-	fs::copy_file(LCS_CLI_PATH, prefix / "bin" / "lcs");
+	// A hard link is a file of its own for /proc/self/exe and costs no disk (the binary is 70 MB,
+	// 140 MB under ASan); a copy where the build tree is on another file system.
+	std::error_code ec;
+	fs::create_hard_link(LCS_CLI_PATH, prefix / "bin" / "lcs", ec);
+	if (ec)
+		fs::copy_file(LCS_CLI_PATH, prefix / "bin" / "lcs");
 	if (with_data) {
 		const fs::path data = prefix / "share/obs/obs-plugins/live-commerce-studio";
 		fs::create_directories(data / "rubric");
@@ -76,7 +96,7 @@ fs::path install_copy(const fs::path &prefix, bool with_data)
 
 TEST(CliDataDir, LcsFromPathFindsItsInstalledData)
 {
-	const fs::path root = scratch();
+	const Scratch root;
 	const fs::path bin = install_copy(root / "prefix", true);
 	// Also through a symlink elsewhere on PATH (as /usr/local/bin links often are).
 	fs::create_directories(root / "links");
@@ -96,7 +116,7 @@ TEST(CliDataDir, LcsFromPathFindsItsInstalledData)
 
 TEST(CliDataDir, ReportSaysWhenTheRubricIsMissing)
 {
-	const fs::path root = scratch();
+	const Scratch root;
 	const fs::path bin = install_copy(root / "bare", false); // an lcs with no data anywhere near it
 	fs::create_directories(root / "work");
 	const Result sim = run_in(root / "work", bin, "'" LCS_CLI_PATH "' simulate --pack '" + kPack +
@@ -124,7 +144,7 @@ TEST(CliDataDir, ReportSaysWhenTheRubricIsMissing)
 
 TEST(CliSeed, SixtyFourBitSeedInReportHtmlAndCompare)
 {
-	const fs::path root = scratch();
+	const Scratch root;
 	const fs::path build_bin = fs::path(LCS_CLI_PATH).parent_path();
 	ASSERT_EQ(run_in(root, build_bin, "lcs simulate --pack '" + kPack + "' --seed 5000000000 --duration 60 --policy weak -o s.jsonl").code, 0);
 	EXPECT_EQ(run_in(root, build_bin, "lcs report s.jsonl -o r.json").code, 0);
@@ -140,7 +160,7 @@ TEST(CliSeed, SixtyFourBitSeedInReportHtmlAndCompare)
 
 TEST(CliRubric, WronglyTypedRubricFieldIsAnInputErrorWithFileAndPath)
 {
-	const fs::path root = scratch();
+	const Scratch root;
 	const fs::path build_bin = fs::path(LCS_CLI_PATH).parent_path();
 	ASSERT_EQ(run_in(root, build_bin, "lcs simulate --pack '" + kPack + "' --seed 3 --duration 60 --policy weak -o s.jsonl").code, 0);
 	std::string rubric = read(kSource / "data/rubric/default.json");
