@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/metrics/metrics.hpp"
 #include "core/pack/json_reader.hpp"
 #include "core/pack/pack_loader.hpp"
 
@@ -33,13 +34,16 @@ double ResponseCredit::credit(double answer_s) const
 
 const std::vector<std::string> &rubric_metric_keys()
 {
-	static const std::vector<std::string> keys = {
-		"duration_s", "pv", "uv", "pcu", "acu", "avg_watch_s", "orders", "units", "buyers", "gmv_cents", "gpm_cents",
-		"uv_value_cents", "aov_cents", "conversion_rate", "interaction_rate", "follow_rate", "exposed_viewers",
-		"click_rate", "click_to_order_rate", "questions", "answered", "response_rate", "median_response_s",
-		"talk_ratio", "dead_air_s", "longest_silence_s", "compliance_flags",
-		// derived
-		"segments_covered", "segment_overrun_ratio", "response_score"};
+	// Every contract metric (as the report's JSON names them), then the ones the rubric derives.
+	static const std::vector<std::string> keys = [] {
+		std::vector<std::string> k;
+		const nlohmann::ordered_json contract = metrics::Metrics{}.to_json();
+		for (auto it = contract.begin(); it != contract.end(); ++it)
+			k.push_back(it.key());
+		for (const char *derived : {"segments_covered", "segment_overrun_ratio", "response_score"})
+			k.emplace_back(derived);
+		return k;
+	}();
 	return keys;
 }
 
