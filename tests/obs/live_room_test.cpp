@@ -3,11 +3,8 @@
 // session log written to the module's config folder follows the contract.
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <vector>
-#include <unistd.h>
 
 #include <obs.hpp>
 #include <util/platform.h>
@@ -16,73 +13,12 @@
 #include "core/metrics/log_reader.hpp"
 #include "obs_harness.hpp"
 #include "obs_hotkeys.hpp"
+#include "obs_session.hpp"
 
 namespace {
 using lcs::test::Frame;
 using lcs::test::ObsHarness;
 using lcs::test::press_hotkey;
-
-/// A 48 kHz stereo 16-bit WAV: `talk_ms` of a 440 Hz tone, then `silence_ms` of silence.
-std::string write_wav(int talk_ms, int silence_ms)
-{
-	const std::string path = testing::TempDir() + "lcs-voice-test-" + std::to_string(getpid()) + ".wav";
-	constexpr uint32_t rate = 48000;
-	const uint32_t frames = rate * static_cast<uint32_t>(talk_ms + silence_ms) / 1000;
-	const uint32_t bytes = frames * 4;
-	std::ofstream out(path, std::ios::binary);
-	auto u32 = [&](uint32_t v) { out.write(reinterpret_cast<const char *>(&v), 4); };
-	auto u16 = [&](uint16_t v) { out.write(reinterpret_cast<const char *>(&v), 2); };
-	out.write("RIFF", 4);
-	u32(36 + bytes);
-	out.write("WAVEfmt ", 8);
-	u32(16);
-	u16(1);
-	u16(2);
-	u32(rate);
-	u32(rate * 4);
-	u16(4);
-	u16(16);
-	out.write("data", 4);
-	u32(bytes);
-	const uint32_t talk_frames = rate * static_cast<uint32_t>(talk_ms) / 1000;
-	for (uint32_t i = 0; i < frames; ++i) {
-		const double s = i < talk_frames ? 0.5 * std::sin(2.0 * M_PI * 440.0 * i / rate) : 0.0;
-		const auto v = static_cast<int16_t>(s * 32767);
-		u16(static_cast<uint16_t>(v));
-		u16(static_cast<uint16_t>(v));
-	}
-	return path;
-}
-
-size_t log_count()
-{
-	const auto dir = std::filesystem::path(ObsHarness::get().module_config()) / "live-commerce-studio" / "sessions";
-	std::error_code ec;
-	size_t n = 0;
-	for (const auto &e : std::filesystem::directory_iterator(dir, ec))
-		n += e.path().extension() == ".jsonl" ? 1 : 0;
-	return n;
-}
-
-/// Presses the session hotkey to start a session and waits for its new log file.
-bool start_session_and_wait_for_log()
-{
-	const size_t before = log_count();
-	return press_hotkey("lcs.start_stop_session") &&
-	       ObsHarness::wait_until([&] { return log_count() > before; }, std::chrono::seconds(10));
-}
-
-std::filesystem::path newest_log()
-{
-	const auto dir = std::filesystem::path(ObsHarness::get().module_config()) / "live-commerce-studio" / "sessions";
-	std::filesystem::path newest;
-	std::error_code ec;
-	for (const auto &e : std::filesystem::directory_iterator(dir, ec))
-		if (e.path().extension() == ".jsonl" &&
-		    (newest.empty() || std::filesystem::last_write_time(e.path(), ec) >= std::filesystem::last_write_time(newest, ec)))
-			newest = e.path();
-	return newest;
-}
 
 TEST(LiveRoom, SessionRunsWithChangingFeedAndStatsAndWritesItsLog)
 {
@@ -105,7 +41,8 @@ TEST(LiveRoom, SessionRunsWithChangingFeedAndStatsAndWritesItsLog)
 
 	ObsHarness::wait_frames(5);
 	EXPECT_EQ(ObsHarness::render(stats, sw, sh).count_opaque(0, 0, sw, sh), 0) << "no session: stats must be empty";
-	ASSERT_TRUE(start_session_and_wait_for_log());
+	const auto log = lcs::test::start_session_by_hotkey();
+	ASSERT_FALSE(log.empty()) << "no session log in the module config folder";
 
 	// The room stats appear and keep changing (viewers, clock).
 	Frame first;
@@ -137,8 +74,6 @@ TEST(LiveRoom, SessionRunsWithChangingFeedAndStatsAndWritesItsLog)
 	}
 
 	ASSERT_TRUE(press_hotkey("lcs.start_stop_session"));
-	const auto log = newest_log();
-	ASSERT_FALSE(log.empty()) << "no session log in the module config folder";
 	bool ended = false;
 	size_t events = 0;
 	ASSERT_TRUE(ObsHarness::wait_until([&] {
@@ -160,10 +95,11 @@ TEST(LiveRoom, SessionRunsWithChangingFeedAndStatsAndWritesItsLog)
 TEST(LiveRoom, VoiceMeterTurnsMicrophoneAudioIntoVoiceEvents)
 {
 	ASSERT_TRUE(ObsHarness::open_stock_module("obs-ffmpeg")) << "cannot open the stock obs-ffmpeg module";
-	ASSERT_TRUE(start_session_and_wait_for_log());
+	const auto log = lcs::test::start_session_by_hotkey();
+	ASSERT_FALSE(log.empty());
 	OBSDataAutoRelease media = obs_data_create();
 	obs_data_set_bool(media, "is_local_file", true);
-	obs_data_set_string(media, "local_file", write_wav(800, 2500).c_str());
+	obs_data_set_string(media, "local_file", lcs::test::write_voice_wav("live-room", 800, 2500).c_str());
 	obs_data_set_bool(media, "looping", false);
 	OBSSourceAutoRelease mic = obs_source_create("ffmpeg_source", "microphone recording", media, nullptr);
 	ASSERT_NE(mic.Get(), nullptr);
@@ -174,8 +110,6 @@ TEST(LiveRoom, VoiceMeterTurnsMicrophoneAudioIntoVoiceEvents)
 	obs_source_media_restart(mic);
 
 	// The log is flushed line by line: wait until it shows talk then silence.
-	const auto log = newest_log();
-	ASSERT_FALSE(log.empty());
 	std::vector<std::string> voice;
 	const bool heard = ObsHarness::wait_until([&] {
 		voice.clear();
@@ -186,13 +120,8 @@ TEST(LiveRoom, VoiceMeterTurnsMicrophoneAudioIntoVoiceEvents)
 		return voice.size() >= 2;
 	}, std::chrono::seconds(20));
 	obs_source_dec_active(mic);
-	ASSERT_TRUE(press_hotkey("lcs.start_stop_session"));
 	// The stop applies at the next frame: wait for it, so no session runs into the next test.
-	EXPECT_TRUE(ObsHarness::wait_until([&] {
-		bool ended = false;
-		lcs::metrics::read_session_log(log.string(), {}, [&](const nlohmann::json &e) { ended = ended || e["type"] == "session_end"; });
-		return ended;
-	}));
+	EXPECT_TRUE(lcs::test::stop_session_by_hotkey(log));
 	ASSERT_TRUE(heard) << "the voice meter produced no talk/silence (" << voice.size() << " voice events)";
 	EXPECT_EQ(voice[0], "talk");
 	EXPECT_EQ(voice[1], "silence");

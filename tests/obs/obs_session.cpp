@@ -1,9 +1,13 @@
 #include "obs_session.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
+
+#include <unistd.h>
 
 #include <obs.h>
 
@@ -60,11 +64,56 @@ std::string session_end_reason(const std::filesystem::path &log)
 
 std::filesystem::path start_session_by_hotkey()
 {
-	const size_t before = session_log_count();
-	if (!press_hotkey("lcs.start_stop_session") ||
-	    !ObsHarness::wait_until([&] { return session_log_count() > before; }, std::chrono::seconds(10)))
+	auto logs = [] {
+		std::set<std::filesystem::path> found;
+		std::error_code ec;
+		for (const auto &e : std::filesystem::directory_iterator(sessions_dir(), ec))
+			if (e.path().extension() == ".jsonl")
+				found.insert(e.path());
+		return found;
+	};
+	const auto before = logs();
+	std::filesystem::path fresh;
+	if (!press_hotkey("lcs.start_stop_session"))
 		return {};
-	return newest_session_log();
+	ObsHarness::wait_until([&] {
+		for (const auto &p : logs())
+			if (!before.count(p))
+				fresh = p;
+		return !fresh.empty();
+	}, std::chrono::seconds(10));
+	return fresh;
+}
+
+std::string write_voice_wav(const std::string &name, int talk_ms, int silence_ms)
+{
+	const std::string path = testing::TempDir() + "lcs-" + name + "-" + std::to_string(getpid()) + ".wav";
+	constexpr uint32_t rate = 48000;
+	const uint32_t frames = rate * static_cast<uint32_t>(talk_ms + silence_ms) / 1000;
+	const uint32_t bytes = frames * 4;
+	std::ofstream out(path, std::ios::binary);
+	auto u32 = [&](uint32_t v) { out.write(reinterpret_cast<const char *>(&v), 4); };
+	auto u16 = [&](uint16_t v) { out.write(reinterpret_cast<const char *>(&v), 2); };
+	out.write("RIFF", 4);
+	u32(36 + bytes);
+	out.write("WAVEfmt ", 8);
+	u32(16);
+	u16(1);
+	u16(2);
+	u32(rate);
+	u32(rate * 4);
+	u16(4);
+	u16(16);
+	out.write("data", 4);
+	u32(bytes);
+	const uint32_t talk_frames = rate * static_cast<uint32_t>(talk_ms) / 1000;
+	for (uint32_t i = 0; i < frames; ++i) {
+		const double s = i < talk_frames ? 0.5 * std::sin(2.0 * M_PI * 440.0 * i / rate) : 0.0;
+		const auto v = static_cast<int16_t>(s * 32767);
+		u16(static_cast<uint16_t>(v));
+		u16(static_cast<uint16_t>(v));
+	}
+	return path;
 }
 
 bool stop_session_by_hotkey(const std::filesystem::path &log)

@@ -22,7 +22,11 @@ std::vector<nlohmann::json> session_lines(const std::filesystem::path &log);
 /// The reason of the log's session_end, or "" while it has none.
 std::string session_end_reason(const std::filesystem::path &log);
 
-/// Presses the session hotkey and waits for a new log file (a session started); its path, or empty.
+/// A 48 kHz stereo 16-bit WAV in the test temp folder: `talk_ms` of a 440 Hz tone (a voice to the
+/// meter), then `silence_ms` of silence. `name` keeps files of different tests apart.
+std::string write_voice_wav(const std::string &name, int talk_ms, int silence_ms);
+
+/// Presses the session hotkey and waits for the new log file (a session started); its path, or empty.
 std::filesystem::path start_session_by_hotkey();
 /// Presses the session hotkey to stop the session of `log` and waits for its session_end.
 bool stop_session_by_hotkey(const std::filesystem::path &log);

@@ -3,83 +3,18 @@
 // disabling, removing or destroying the filter tells the session "silence" at once.
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
-#include <unistd.h>
 
 #include <obs.hpp>
 
 #include "core/metrics/log_reader.hpp"
 #include "obs_harness.hpp"
-#include "obs_hotkeys.hpp"
+#include "obs_session.hpp"
 
 namespace {
 using lcs::test::ObsHarness;
-using lcs::test::press_hotkey;
-
-/// A 48 kHz stereo 16-bit WAV of a 440 Hz tone (a host who talks without a pause while looped).
-std::string write_tone_wav(int ms)
-{
-	const std::string path = testing::TempDir() + "lcs-voice-meter-tone-" + std::to_string(getpid()) + ".wav";
-	constexpr uint32_t rate = 48000;
-	const uint32_t frames = rate * static_cast<uint32_t>(ms) / 1000;
-	const uint32_t bytes = frames * 4;
-	std::ofstream out(path, std::ios::binary);
-	auto u32 = [&](uint32_t v) { out.write(reinterpret_cast<const char *>(&v), 4); };
-	auto u16 = [&](uint16_t v) { out.write(reinterpret_cast<const char *>(&v), 2); };
-	out.write("RIFF", 4);
-	u32(36 + bytes);
-	out.write("WAVEfmt ", 8);
-	u32(16);
-	u16(1);
-	u16(2);
-	u32(rate);
-	u32(rate * 4);
-	u16(4);
-	u16(16);
-	out.write("data", 4);
-	u32(bytes);
-	for (uint32_t i = 0; i < frames; ++i) {
-		const auto v = static_cast<int16_t>(0.5 * std::sin(2.0 * M_PI * 440.0 * i / rate) * 32767);
-		u16(static_cast<uint16_t>(v));
-		u16(static_cast<uint16_t>(v));
-	}
-	return path;
-}
-
-std::filesystem::path sessions_dir()
-{
-	return std::filesystem::path(ObsHarness::get().module_config()) / "live-commerce-studio" / "sessions";
-}
-
-std::vector<std::filesystem::path> logs()
-{
-	std::vector<std::filesystem::path> out;
-	std::error_code ec;
-	for (const auto &e : std::filesystem::directory_iterator(sessions_dir(), ec))
-		if (e.path().extension() == ".jsonl")
-			out.push_back(e.path());
-	return out;
-}
-
-/// Starts a session with its hotkey; returns its new log.
-std::filesystem::path start_session()
-{
-	const auto before = logs();
-	if (!press_hotkey("lcs.start_stop_session"))
-		return {};
-	std::filesystem::path fresh;
-	ObsHarness::wait_until([&] {
-		for (const auto &p : logs())
-			if (std::find(before.begin(), before.end(), p) == before.end())
-				fresh = p;
-		return !fresh.empty();
-	}, std::chrono::seconds(10));
-	return fresh;
-}
 
 std::vector<std::string> voice_states(const std::filesystem::path &log)
 {
@@ -119,7 +54,7 @@ TEST(VoiceMeter, DisablingRemovingOrDestroyingTheFilterMidTalkLogsSilence)
 
 	OBSDataAutoRelease media = obs_data_create();
 	obs_data_set_bool(media, "is_local_file", true);
-	obs_data_set_string(media, "local_file", write_tone_wav(2000).c_str());
+	obs_data_set_string(media, "local_file", lcs::test::write_voice_wav("voice-meter-tone", 2000, 0).c_str());
 	obs_data_set_bool(media, "looping", true);
 	obs_source_t *mic = obs_source_create("ffmpeg_source", "talking microphone", media, nullptr);
 	ASSERT_NE(mic, nullptr);
@@ -131,7 +66,7 @@ TEST(VoiceMeter, DisablingRemovingOrDestroyingTheFilterMidTalkLogsSilence)
 	// The host is already talking when the session starts: the session's first voice event (t 0)
 	// says so (issue 11 item 2), then every change the meter reports follows.
 	ObsHarness::wait_frames(90);
-	const auto log = start_session();
+	const auto log = lcs::test::start_session_by_hotkey();
 	ASSERT_FALSE(log.empty()) << "no session started";
 
 	EXPECT_TRUE(voice_reaches(log, 1, "talk"));
@@ -156,12 +91,7 @@ TEST(VoiceMeter, DisablingRemovingOrDestroyingTheFilterMidTalkLogsSilence)
 	obs_source_release(mic);
 	EXPECT_TRUE(voice_reaches(log, 6, "silence")) << "destroyed mid-talk";
 
-	ASSERT_TRUE(press_hotkey("lcs.start_stop_session"));
-	EXPECT_TRUE(ObsHarness::wait_until([&] {
-		bool ended = false;
-		lcs::metrics::read_session_log(log.string(), {}, [&](const nlohmann::json &e) { ended = ended || e["type"] == "session_end"; });
-		return ended;
-	}));
+	EXPECT_TRUE(lcs::test::stop_session_by_hotkey(log));
 }
 
 } // namespace
