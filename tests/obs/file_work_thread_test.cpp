@@ -79,4 +79,34 @@ TEST(SessionHotkey, StartAndStopDoNoFileWorkOnTheHotkeyThread)
 	EXPECT_EQ(lcs::test::session_end_reason(session), "stopped");
 }
 
+// A Stream Deck macro presses Start then Pin at once. The start is prepared on the worker (it
+// may load a pack first); the pin must still apply after it, in the new session, not before the
+// start resets the room.
+TEST(SessionHotkey, AStartThenAPinPressedAtOnceKeepTheirOrder)
+{
+	OBSDataAutoRelease settings = obs_data_create();
+	OBSSourceAutoRelease prompter = obs_source_create("lcs_cue_prompter", "macro prompter", settings, nullptr);
+	{
+		LogWatch closing;
+		choose(prompter, "none"); // no script in use: the start loads the bundled default first
+		ASSERT_FALSE(closing.wait_for("script closed").text.empty());
+	}
+	ObsHarness::wait_frames(2);
+
+	const size_t logs_before = lcs::test::session_log_count();
+	ASSERT_TRUE(lcs::test::press_hotkey("lcs.start_stop_session"));
+	ASSERT_TRUE(lcs::test::press_hotkey("lcs.pin_next_product"));
+	ASSERT_TRUE(ObsHarness::wait_until([&] { return lcs::test::session_log_count() > logs_before; }))
+		<< "the hotkey did not start a session";
+	const auto session = lcs::test::newest_session_log();
+	const bool pinned = ObsHarness::wait_until([&] {
+		for (const auto &e : lcs::test::session_lines(session))
+			if (e.value("type", "") == "product_pin")
+				return true;
+		return false;
+	}, std::chrono::seconds(5));
+	EXPECT_TRUE(pinned) << "the pin pressed right after Start did not reach the session";
+	EXPECT_TRUE(lcs::test::stop_session_by_hotkey(session));
+}
+
 } // namespace

@@ -51,7 +51,7 @@ void on_hotkey(void *data, obs_hotkey_id, obs_hotkey_t *, bool pressed)
 		return;
 	const auto *spec = static_cast<const HotkeySpec *>(data);
 	if (Studio *studio = Studio::get())
-		studio->submit(spec->command);
+		studio->submit_in_order(spec->command);
 }
 
 std::vector<std::string> hotkey_names()

@@ -226,15 +226,22 @@ session::StartSession Studio::prepare_start(const std::string &scenario_id, cons
 	return start;
 }
 
+void Studio::submit_in_order(session::Command command)
+{
+	worker_->post([this, c = std::move(command)]() mutable { controller_.submit(std::move(c)); });
+}
+
 void Studio::toggle_session()
 {
-	if (controller_.snapshot()->session_running) {
-		controller_.submit(session::StopSession{});
-		return;
-	}
-	// The controller still decides when it applies the command whether it starts or stops (a start
-	// pressed twice quickly is a start, then a stop, in order: both go through the worker).
-	worker_->post([this] { controller_.submit(session::ToggleSession{prepare_start({}, {}, std::nullopt, 0)}); });
+	// On the worker, in order with the other hotkeys (submit_in_order). The controller still
+	// decides when it applies the command whether it starts or stops (a start pressed twice
+	// quickly is a start, then a stop).
+	worker_->post([this] {
+		if (controller_.snapshot()->session_running)
+			controller_.submit(session::StopSession{});
+		else
+			controller_.submit(session::ToggleSession{prepare_start({}, {}, std::nullopt, 0)});
+	});
 }
 
 std::vector<std::string> Studio::files_in_use() const

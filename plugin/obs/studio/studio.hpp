@@ -59,6 +59,10 @@ public:
 	static Lease lease();
 
 	void submit(session::Command command) { controller_.submit(std::move(command)); }
+	/// A command from a hotkey: queued behind whatever the worker still prepares for an earlier
+	/// hotkey (a start that loads a pack), so "Start, then Pin" pressed at once keeps its order.
+	/// Never waits; any thread.
+	void submit_in_order(session::Command command);
 	[[nodiscard]] std::shared_ptr<const session::Snapshot> snapshot() const { return controller_.snapshot(); }
 	/// The session-log events of the last tick; video thread only (the websocket events use it).
 	[[nodiscard]] const session::Events &last_events() const { return controller_.events(); }
@@ -92,8 +96,8 @@ public:
 	/// use_packs, not for the video, hotkey or UI thread.
 	void start_session(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed,
 			   int duration_seconds = 0);
-	/// Stops the running session, or starts one; returns at once (the hotkey thread): a stop is a
-	/// command, a start is prepared on the worker.
+	/// Stops the running session, or starts one; returns at once (the hotkey thread). Decided and
+	/// prepared on the worker, in order with the other hotkeys' commands (submit_in_order).
 	void toggle_session();
 	/// Ends a running session at once (OBS is exiting): its log gets session_end.
 	void shutdown_session() { controller_.submit(session::StopSession{.shutdown = true}); }
