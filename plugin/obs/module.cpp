@@ -6,6 +6,7 @@
 #include "dock/desk-dock.hpp"
 #include "log/obs-log-sink.hpp"
 #include "filters/voice-meter-filter.hpp"
+#include "library/library-service.hpp"
 #include "sources/comment-feed/comment-feed-source.hpp"
 #include "sources/cue-prompter/cue-prompter-source.hpp"
 #include "sources/room-stats/room-stats-source.hpp"
@@ -42,6 +43,7 @@ bool obs_module_load(void)
 	lcs::obs::register_voice_meter_filter();
 	lcs::obs::register_script_hotkeys();
 	lcs::obs::start_recording_sync();
+	lcs::obs::library::start_libraries(); // the list and the cache only: no network before OBS is up
 	lcs::obs::dock::start_control_desk();
 	lcs::log::logger()->info("module loaded: version {}", lcs::kVersionString);
 	return true;
@@ -56,6 +58,7 @@ void obs_module_unload(void)
 {
 	lcs::obs::close_ui_calls(); // no request may wait on a UI loop that is ending
 	lcs::obs::dock::stop_control_desk();
+	lcs::obs::library::release_libraries();
 	lcs::obs::stop_recording_sync();
 	lcs::obs::unregister_script_hotkeys();
 	lcs::obs::Studio::destroy();

@@ -5,6 +5,7 @@
 
 #include "dock/audience-panel.hpp"
 #include "dock/desk-format.hpp"
+#include "dock/library-panel.hpp"
 #include "dock/review-panel.hpp"
 #include "dock/script-panel.hpp"
 #include "dock/session-panel.hpp"
@@ -17,6 +18,7 @@ ControlDesk::ControlDesk(DeskBackend &backend, config_t *config, QWidget *parent
 {
 	setObjectName("lcs.desk");
 	pool_.setMaxThreadCount(1); // pack loads, session starts and reports run one after another, in order
+	library_pool_.setMaxThreadCount(1);
 
 	tabs_ = new QTabWidget(this);
 	tabs_->setObjectName("lcs.desk.tabs");
@@ -25,11 +27,19 @@ ControlDesk::ControlDesk(DeskBackend &backend, config_t *config, QWidget *parent
 	shelf_ = new ShelfPanel(backend_, tabs_);
 	audience_ = new AudiencePanel(backend_, tabs_);
 	review_ = new ReviewPanel(backend_, pool_, tabs_);
+	library_ = new LibraryPanel(backend_, backend_.library_hub(), library_pool_, tabs_);
 	tabs_->addTab(session_, tr_text(backend_, "Desk.TabSession"));
 	tabs_->addTab(script_, tr_text(backend_, "Desk.TabScript"));
 	tabs_->addTab(shelf_, tr_text(backend_, "Desk.TabShelf"));
 	tabs_->addTab(audience_, tr_text(backend_, "Desk.TabAudience"));
 	tabs_->addTab(review_, tr_text(backend_, "Desk.TabReview"));
+	tabs_->addTab(library_, tr_text(backend_, "Desk.TabLibrary"));
+	// A library's pack chosen for the session goes the way the Session tab loads packs, so the
+	// settings remember it (through <cache>/<id>/current/) and the session header names its library.
+	library_->on_use_packs([this](const std::vector<std::string> &files) {
+		session_->load_packs(files);
+		tabs_->setCurrentWidget(session_);
+	});
 
 	auto *layout = new QVBoxLayout(this);
 	layout->setContentsMargins(0, 0, 0, 0);
@@ -60,6 +70,7 @@ void ControlDesk::refresh()
 {
 	if (shut_down_)
 		return;
+	library_->refresh();
 	const auto snap = backend_.snapshot();
 	if (!snap || snap->version == shown_version_)
 		return;
@@ -93,6 +104,7 @@ void ControlDesk::shutdown()
 	shut_down_ = true;
 	timer_.stop();
 	pool_.waitForDone();
+	library_pool_.waitForDone();
 }
 
 } // namespace lcs::obs::dock

@@ -12,7 +12,7 @@
 class QTabWidget;
 
 // The trainee's control desk: one widget with a tab per concern (session, script, shelf,
-// audience, review). It polls the controller's snapshot ten times a second on the UI thread and
+// audience, review, library). It polls the controller's snapshot ten times a second on the UI thread and
 // redraws only when the snapshot's version moved; every action is a command on the core's queue.
 namespace lcs::obs::dock {
 
@@ -21,6 +21,7 @@ class ScriptPanel;
 class ShelfPanel;
 class AudiencePanel;
 class ReviewPanel;
+class LibraryPanel;
 
 class ControlDesk : public QWidget {
 public:
@@ -37,6 +38,7 @@ public:
 
 	[[nodiscard]] SessionPanel *session_panel() const { return session_; }
 	[[nodiscard]] ReviewPanel *review_panel() const { return review_; }
+	[[nodiscard]] LibraryPanel *library_panel() const { return library_; }
 	[[nodiscard]] QTabWidget *tabs() const { return tabs_; }
 
 private:
@@ -45,6 +47,7 @@ private:
 	DeskBackend &backend_;
 	config_t *config_;
 	QThreadPool pool_;
+	QThreadPool library_pool_; // waits for library syncs (they run on the hub's worker), apart from pack loads
 	QTimer timer_;
 	QTabWidget *tabs_ = nullptr;
 	SessionPanel *session_ = nullptr;
@@ -52,6 +55,7 @@ private:
 	ShelfPanel *shelf_ = nullptr;
 	AudiencePanel *audience_ = nullptr;
 	ReviewPanel *review_ = nullptr;
+	LibraryPanel *library_ = nullptr;
 	uint64_t shown_version_ = 0;
 	bool shown_ended_ = false;
 	bool shut_down_ = false;

@@ -9,6 +9,10 @@
 #include "core/session/command.hpp"
 #include "core/session/controller.hpp"
 
+namespace lcs::obs::library {
+class LibraryHub;
+}
+
 // What the control desk needs from the world around it. Inside OBS the studio (the module's one
 // session controller, obs_module_text, the desktop) answers; the Qt test answers with a real core
 // controller it ticks itself. The desk never blocks on any of it: snapshot() and submit() are
@@ -65,6 +69,10 @@ public:
 	virtual void open_file(const std::string &path) = 0;
 	/// UI thread: creates (or switches to) the practice scene collection.
 	virtual PracticeSceneResult create_practice_scene() = 0;
+
+	/// The team libraries (issue 12); null where there are none (the Library tab says so). It
+	/// outlives the desk.
+	[[nodiscard]] virtual library::LibraryHub *library_hub() const { return nullptr; }
 };
 
 } // namespace lcs::obs::dock

@@ -10,6 +10,7 @@
 #include "core/log/log.hpp"
 #include "dock/control-desk.hpp"
 #include "dock/studio-backend.hpp"
+#include "library/library-service.hpp"
 #include "studio/frontend.hpp"
 
 namespace lcs::obs::dock {
@@ -21,14 +22,16 @@ bool g_listening = false;
 
 void on_frontend_event(enum obs_frontend_event event, void *)
 {
-	if (!g_desk)
-		return;
 	switch (event) {
 	case OBS_FRONTEND_EVENT_FINISHED_LOADING:
-		g_desk->restore_packs(); // the last pack becomes the script in use, unless a scene set one
+		if (g_desk)
+			g_desk->restore_packs(); // the last pack becomes the script in use, unless a scene set one
+		library::update_libraries_in_background(); // OBS is up; the network is never waited for
 		break;
 	case OBS_FRONTEND_EVENT_EXIT:
-		g_desk->shutdown(); // settings saved, background work done before the module goes away
+		library::stop_libraries(); // queued syncs dropped, so the desk's wait below is short
+		if (g_desk)
+			g_desk->shutdown(); // settings saved, background work done before the module goes away
 		break;
 	default:
 		break;

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "library/library-settings.hpp"
+
 namespace lcs::obs::dock {
 namespace {
 
@@ -20,6 +22,7 @@ DeskSettings load_desk_settings(config_t *config)
 	DeskSettings s;
 	if (!config)
 		return s;
+	std::lock_guard lock(library::config_mutex());
 	// Paths are kept as a JSON array: any character may appear in a file name.
 	const auto packs = nlohmann::json::parse(get_string(config, "PackFiles"), nullptr, false);
 	if (packs.is_array())
@@ -41,6 +44,7 @@ void save_desk_settings(config_t *config, const DeskSettings &s)
 {
 	if (!config)
 		return;
+	std::lock_guard lock(library::config_mutex());
 	config_set_string(config, kSettingsSection, "PackFiles", nlohmann::json(s.pack_files).dump().c_str());
 	config_set_string(config, kSettingsSection, "Scenario", s.scenario_id.c_str());
 	config_set_string(config, kSettingsSection, "Trainee", s.trainee.c_str());

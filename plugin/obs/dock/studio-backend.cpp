@@ -6,6 +6,7 @@
 
 #include <obs-module.h>
 
+#include "library/library-service.hpp"
 #include "studio/practice-collection.hpp"
 #include "studio/practice-options.hpp"
 #include "studio/studio.hpp"
@@ -111,6 +112,12 @@ PracticeSceneResult StudioBackend::create_practice_scene()
 	for (const auto &p : outcome.problems)
 		result.message += "\n" + p;
 	return result;
+}
+
+library::LibraryHub *StudioBackend::library_hub() const
+{
+	// The module keeps the hub from load to unload, longer than any desk.
+	return library::library_hub().get();
 }
 
 } // namespace lcs::obs::dock

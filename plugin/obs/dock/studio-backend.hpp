@@ -18,6 +18,7 @@ public:
 	[[nodiscard]] std::string rubric_file() const override;
 	void open_file(const std::string &path) override;
 	PracticeSceneResult create_practice_scene() override;
+	[[nodiscard]] library::LibraryHub *library_hub() const override;
 };
 
 } // namespace lcs::obs::dock

@@ -12,6 +12,7 @@
 #include "studio/frontend.hpp"
 #include "studio/practice-collection.hpp"
 #include "studio/studio.hpp"
+#include "websocket/library-requests.hpp"
 #include "websocket/vendor.hpp"
 
 namespace lcs::obs {
@@ -325,6 +326,7 @@ void start_websocket_api()
 	g_vendor.add_request("AnswerComment", answer_comment);
 	g_vendor.add_request("InjectComment", inject_comment);
 	g_vendor.add_request("CreatePracticeScene", create_practice_scene);
+	add_library_requests(g_vendor);
 	lcs::log::logger()->info("obs-websocket vendor 'live-commerce-studio' registered");
 }
 
