@@ -32,6 +32,9 @@ public:
 	[[nodiscard]] std::string rubric_file() const override;
 	void open_file(const std::string &path) override { opened.push_back(path); }
 	obs::dock::PracticeSceneResult create_practice_scene() override;
+	[[nodiscard]] obs::library::LibraryHub *library_hub() const override { return library_hub_; }
+	/// The team libraries the desk shows (the test owns the hub; null: none).
+	void set_library_hub(obs::library::LibraryHub *hub) { library_hub_ = hub; }
 
 	/// Advances the session clock (the video thread's job inside OBS).
 	void tick(int64_t ms) { controller_.tick(ms); }
@@ -50,6 +53,7 @@ private:
 	std::shared_ptr<const audience::AudienceData> audience_;
 	int session_number_ = 0;
 	std::vector<std::string> files_in_use_;
+	obs::library::LibraryHub *library_hub_ = nullptr;
 };
 
 } // namespace lcs::test

@@ -147,7 +147,8 @@ protected:
 TEST_P(DeskTest, EveryTextComesFromTheLocaleFiles)
 {
 	const auto tabs = find<QTabWidget>("lcs.desk.tabs");
-	ASSERT_EQ(tabs->count(), 5);
+	ASSERT_EQ(tabs->count(), 6);
+	EXPECT_EQ(tabs->tabText(5), GetParam() == "zh-CN" ? QString::fromUtf8("话术库") : QString("Library"));
 	EXPECT_EQ(tabs->tabText(1), text("Desk.TabScript"));
 	EXPECT_EQ(tabs->tabText(1), GetParam() == "zh-CN" ? QString::fromUtf8("话术") : QString("Script"));
 	// A key shown as is means it is missing from the ini files.
