@@ -7,6 +7,7 @@
 #include "dock/library-panel.hpp"
 #include "library/library-hub.hpp"
 #include "library/library-service.hpp"
+#include "studio/studio.hpp"
 
 namespace lcs::obs {
 namespace {
@@ -44,6 +45,7 @@ void fill_state(obs_data_t *out, const library::LibraryState &s)
 	obs_data_set_bool(out, "offline", s.offline);
 	obs_data_set_string(out, "offline_reason", s.offline_reason.c_str());
 	obs_data_set_bool(out, "credentials_saved", s.has_credentials);
+	obs_data_set_bool(out, "updated", s.synced_this_run); // a sync finished since OBS started
 	if (!s.error.empty())
 		obs_data_set_string(out, "error", s.error.c_str());
 	OBSDataArrayAutoRelease packs = obs_data_array_create();
@@ -103,6 +105,28 @@ void sync_library(obs_data_t *request, obs_data_t *response)
 	}
 	fill_state(response, *state);
 	obs_data_set_bool(response, "ok", state->error.empty());
+	// usePacks: the version's packs (through current/) become the script in use, as "Use for
+	// session" in the desk does; loaded on the studio's worker while this request waits.
+	if (state->error.empty() && request && obs_data_get_bool(request, "usePacks")) {
+		std::vector<std::string> files;
+		for (const auto &p : state->packs)
+			files.push_back(state->pack_file(p));
+		const auto studio = Studio::lease();
+		if (!studio) {
+			fail(response, "Live Commerce Studio is not running");
+			return;
+		}
+		const auto outcome = studio->use_packs(files);
+		if (!outcome.loaded && !outcome.unchanged) {
+			std::string problem = "the library's packs did not load";
+			for (const auto &d : outcome.diagnostics)
+				if (d.severity == diag::Severity::Error) {
+					problem = d.to_string();
+					break;
+				}
+			fail(response, problem);
+		}
+	}
 }
 
 void get_libraries(obs_data_t *, obs_data_t *response)
