@@ -235,6 +235,9 @@ TEST_P(LibraryPanelTest, AddUpdateUseRollBackAndATamperedLibraryKeepsTheCachedVe
 		<< state()->error;
 	EXPECT_TRUE(find<QLabel>("lcs.library.status")->text().contains(text("Desk.LibraryRolledBack").arg(1)))
 		<< find<QLabel>("lcs.library.status")->text().toStdString();
+	EXPECT_TRUE(find<QLabel>("lcs.library.detail")->text().contains(text("Desk.LibraryPinned").arg(1)));
+	EXPECT_EQ(obs::library::load_library_entries(config).at(0).pinned_version, 1); // OBS's next start keeps it
+	EXPECT_EQ(read_all(used), read_all(source_file(farm)));
 
 	// Tampered: the index no longer matches its signature. Refused, in red, version 1 kept.
 	const fs::path index = dir / "library" / "index.json";

@@ -234,6 +234,9 @@ void LibraryPanel::show_selected()
 {
 	const std::string source = selected_source();
 	const auto s = hub_ && !source.empty() ? hub_->state(source) : std::nullopt;
+	QStringList chosen; // the packs chosen stay chosen over a redraw (a background update finishing)
+	for (const auto *item : packs_->selectedItems())
+		chosen << item->data(kPackPath, Qt::UserRole).toString();
 	packs_->clear();
 	versions_->clear();
 	const bool have = s.has_value();
@@ -254,6 +257,8 @@ void LibraryPanel::show_selected()
 		if (!s->message.empty())
 			lines << tr_text(backend_, "Desk.LibraryMessage").arg(utf8(s->message));
 	}
+	if (s->entry.pinned_version > 0)
+		lines << tr_text(backend_, "Desk.LibraryPinned").arg(s->entry.pinned_version);
 	detail_->setText(lines.join(QStringLiteral("\n")));
 	state_->setText(state_line(*s));
 	state_->setStyleSheet(!s->error.empty() || s->offline ? QString::fromUtf8(kProblemStyle) : QString());
@@ -265,7 +270,10 @@ void LibraryPanel::show_selected()
 		item->setText(kPackId, utf8(p.id));
 		item->setText(kPackVersion, utf8(p.version));
 	}
-	if (packs_->topLevelItemCount() > 0)
+	for (int i = 0; i < packs_->topLevelItemCount(); ++i)
+		if (chosen.contains(packs_->topLevelItem(i)->data(kPackPath, Qt::UserRole).toString()))
+			packs_->topLevelItem(i)->setSelected(true);
+	if (packs_->selectedItems().isEmpty() && packs_->topLevelItemCount() > 0)
 		packs_->setCurrentItem(packs_->topLevelItem(0));
 	for (auto it = s->kept.rbegin(); it != s->kept.rend(); ++it)
 		versions_->addItem(*it == s->version ? tr_text(backend_, "Desk.LibraryVersionInUse").arg(*it) : QString::number(*it),

@@ -184,14 +184,16 @@ bool LibraryHub::update(const std::string &source, std::optional<int64_t> versio
 
 void LibraryHub::update_all()
 {
-	std::vector<std::string> sources;
+	std::vector<std::pair<std::string, std::optional<int64_t>>> todo;
 	{
 		std::lock_guard lock(mutex_);
 		for (const auto &item : items_)
-			sources.push_back(item.entry.source);
+			todo.emplace_back(item.entry.source, item.entry.pinned_version > 0
+								     ? std::optional<int64_t>(item.entry.pinned_version)
+								     : std::nullopt);
 	}
-	for (const auto &s : sources)
-		update(s);
+	for (const auto &[source, version] : todo)
+		update(source, version);
 }
 
 std::optional<LibraryState> LibraryHub::update_and_wait(const std::string &source, std::optional<int64_t> version)
@@ -274,9 +276,14 @@ void LibraryHub::run_sync(const std::string &source, std::optional<int64_t> vers
 			const bool learned = it->entry.id != state.entry.id && !state.entry.id.empty();
 			if (learned)
 				it->entry.id = state.entry.id;
+			// A version chosen (roll back) stays chosen once it is in use; an update without one
+			// that succeeded (or found the host offline) goes back to the newest.
+			const int64_t pinned = state.error.empty() ? (version ? *version : 0) : it->entry.pinned_version;
+			const bool repinned = pinned != it->entry.pinned_version;
+			it->entry.pinned_version = pinned;
 			state.entry = it->entry;
 			it->state = state;
-			if (learned)
+			if (learned || repinned)
 				save_entries_locked();
 		}
 	}

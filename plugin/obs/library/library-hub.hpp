@@ -76,9 +76,11 @@ public:
 
 	using Done = std::function<void(const LibraryState &)>;
 	/// Queues a sync (the newest version, or `version` from the cache or the source: roll back);
-	/// `done` runs on the worker. False when the source is unknown or the hub stopped.
+	/// `done` runs on the worker. A version given stays chosen (OBS's start-up update keeps it)
+	/// until an update without one. False when the source is unknown or the hub stopped.
 	bool update(const std::string &source, std::optional<int64_t> version = std::nullopt, Done done = {});
-	/// Queues a sync of every library: OBS start, in the background.
+	/// Queues a sync of every library (of its rolled-back version, when one was chosen): OBS
+	/// start, in the background.
 	void update_all();
 	/// Syncs and waits for the outcome: nullopt when the hub stopped before it ran (OBS closing)
 	/// or the source is unknown. Not for OBS's UI, video or hotkey thread.

@@ -44,6 +44,8 @@ std::vector<LibraryEntry> load_library_entries(config_t *config)
 		LibraryEntry e;
 		e.source = string_field(item, "source");
 		e.id = string_field(item, "id");
+		if (const auto v = item.find("version"); v != item.end() && v->is_number_integer() && v->get<int64_t>() > 0)
+			e.pinned_version = v->get<int64_t>();
 		if (const auto trust = item.find("trust"); trust != item.end() && trust->is_array())
 			for (const auto &k : *trust)
 				if (k.is_string())
@@ -60,7 +62,12 @@ void save_library_entries(config_t *config, const std::vector<LibraryEntry> &ent
 		return;
 	auto list = nlohmann::json::array();
 	for (const auto &e : entries)
-		list.push_back({{"source", e.source}, {"trust", e.trust}, {"id", e.id}});
+	{
+		nlohmann::json item = {{"source", e.source}, {"trust", e.trust}, {"id", e.id}};
+		if (e.pinned_version > 0)
+			item["version"] = e.pinned_version;
+		list.push_back(std::move(item));
+	}
 	std::lock_guard lock(config_mutex());
 	config_set_string(config, kSection, kEntriesKey, list.dump().c_str());
 	config_save_safe(config, "tmp", nullptr);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ struct LibraryEntry {
 	std::string source;             // folder, file://, http(s)://, s3://bucket/prefix (no credentials)
 	std::vector<std::string> trust; // public keys: the base64 line, or a .pub file's text
 	std::string id;                 // the library id, once known
+	int64_t pinned_version = 0;     // rolled back to this version (kept across OBS starts); 0: the newest
 
 	bool operator==(const LibraryEntry &) const = default;
 };
