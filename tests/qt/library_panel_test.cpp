@@ -210,9 +210,12 @@ TEST_P(LibraryPanelTest, AddUpdateUseRollBackAndATamperedLibraryKeepsTheCachedVe
 	const std::string log_path = backend->snapshot()->log_path;
 	backend->submit(session::StopSession{});
 	backend->tick(100);
+	// The log's writer thread writes the header: wait for the line.
 	std::string header_line;
-	std::ifstream log(log_path);
-	std::getline(log, header_line);
+	ASSERT_TRUE(until([&] {
+		std::ifstream log(log_path);
+		return std::getline(log, header_line) && nlohmann::json::accept(header_line);
+	}));
 	const auto header = nlohmann::json::parse(header_line);
 	ASSERT_EQ(header["packs"].size(), 1u);
 	EXPECT_EQ(header["packs"][0].value("library", ""), "team-a") << header["packs"].dump();
@@ -231,10 +234,11 @@ TEST_P(LibraryPanelTest, AddUpdateUseRollBackAndATamperedLibraryKeepsTheCachedVe
 	// Roll back to version 1.
 	versions->setCurrentIndex(versions->findData(QVariant::fromValue<qlonglong>(1)));
 	QTest::mouseClick(find<QPushButton>("lcs.library.rollback"), Qt::LeftButton);
-	ASSERT_TRUE(until([&] { return state() && !state()->busy && state()->version == 1 && packs->topLevelItemCount() == 1; }))
-		<< state()->error;
-	EXPECT_TRUE(find<QLabel>("lcs.library.status")->text().contains(text("Desk.LibraryRolledBack").arg(1)))
-		<< find<QLabel>("lcs.library.status")->text().toStdString();
+	auto *status = find<QLabel>("lcs.library.status");
+	ASSERT_TRUE(until([&] { return status->text() == text("Desk.LibraryRolledBack").arg(1); }))
+		<< status->text().toStdString() << " / " << state()->error;
+	EXPECT_EQ(state()->version, 1);
+	EXPECT_EQ(packs->topLevelItemCount(), 1);
 	EXPECT_TRUE(find<QLabel>("lcs.library.detail")->text().contains(text("Desk.LibraryPinned").arg(1)));
 	EXPECT_EQ(obs::library::load_library_entries(config).at(0).pinned_version, 1); // OBS's next start keeps it
 	EXPECT_EQ(read_all(used), read_all(source_file(farm)));
