@@ -57,6 +57,7 @@ TEST(LibraryPackSession, ASessionOnALibraryPackNamesTheLibraryAndVersion)
 	const fs::path in_current = synced.current_dir / name;
 	ASSERT_TRUE(fs::exists(in_current));
 
+	lcs::test::LogWatch watch;
 	OBSDataAutoRelease settings = obs_data_create();
 	obs_data_set_string(settings, "pack", "custom");
 	obs_data_set_string(settings, "pack_file", "");
@@ -65,6 +66,8 @@ TEST(LibraryPackSession, ASessionOnALibraryPackNamesTheLibraryAndVersion)
 	obs_data_set_string(change, "pack", "custom");
 	obs_data_set_string(change, "pack_file", in_current.string().c_str());
 	obs_source_update(prompter, change); // chosen: replaces the script in use, on the studio's worker
+	ASSERT_FALSE(watch.wait_for("from " + in_current.string()).text.empty()) << "the library's pack never loaded";
+	ObsHarness::wait_frames(3);
 
 	const auto log = lcs::test::start_session_by_hotkey();
 	ASSERT_FALSE(log.empty());
