@@ -173,4 +173,8 @@ TEST(S3Location, BadLocationsAndKeysAreInputErrors)
 	lcs::library::S3Transport path_style("bucket", "", minio);
 	EXPECT_EQ(path_style.url_for("index.json"), "http://127.0.0.1:9000/bucket/index.json");
 	EXPECT_EQ(path_style.describe(), "s3://bucket/");
+	TransportOptions oss;
+	oss.s3_endpoint = "https://{bucket}.oss-cn-hangzhou.aliyuncs.com";
+	lcs::library::S3Transport virtual_hosted("team-lib", "v1", oss);
+	EXPECT_EQ(virtual_hosted.url_for("index.json"), "https://team-lib.oss-cn-hangzhou.aliyuncs.com/v1/index.json");
 }

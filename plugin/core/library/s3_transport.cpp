@@ -105,6 +105,9 @@ std::string S3Transport::url_for(const std::string &path) const
 	const std::string encoded = detail::percent_encode_path(key);
 	if (endpoint_.empty())
 		return "https://" + bucket_ + ".s3." + credentials_.region + ".amazonaws.com/" + encoded;
+	const size_t placeholder = endpoint_.find("{bucket}");
+	if (placeholder != std::string::npos) // virtual-hosted style: https://{bucket}.oss-cn-hangzhou.aliyuncs.com
+		return std::string(endpoint_).replace(placeholder, 8, bucket_) + "/" + encoded;
 	return endpoint_ + "/" + bucket_ + "/" + encoded;
 }
 

@@ -19,7 +19,8 @@ struct S3Credentials {
 /// (CURLOPT_AWS_SIGV4). libcurl 7.88 hashes only POSTFIELDS bodies, so every request carries
 /// x-amz-content-sha256 (the body's SHA-256; the empty string's for GET/HEAD), and it signs the
 /// path as written, so object keys (ASCII only) are URI-encoded the SigV4 way and never carry a
-/// query. Path-style URLs (endpoint/bucket/key) when an endpoint is given, else
+/// query. Path-style URLs (endpoint/bucket/key) when an endpoint is given (virtual-hosted style
+/// when the endpoint has a "{bucket}" placeholder: https://{bucket}.cos.ap-guangzhou.myqcloud.com), else
 /// https://bucket.s3.REGION.amazonaws.com/key. create = HEAD, then PUT with "If-None-Match: *"
 /// (412 → false): race-free only where the server honours If-None-Match (AWS since 2024, MinIO);
 /// elsewhere (s3rver, older gateways) the HEAD is all that stands between two publishers.
