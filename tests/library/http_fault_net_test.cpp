@@ -152,6 +152,34 @@ TEST_F(FaultTest, CredentialsNeverFollowARedirectToAnotherHost)
 	}
 }
 
+TEST_F(FaultTest, CredentialsComeFromOptionsThenTheEnvironmentAndAreNeverShown)
+{
+	routes({{"/index.json", {{"body", "{}"}}}});
+	auto authorization_sent = [&](const TransportOptions &options) {
+		std::remove(log_path().c_str());
+		auto transport = open_transport(url(), options);
+		EXPECT_EQ(transport->describe(), url());
+		transport->fetch({"index.json", 100, std::nullopt});
+		const auto sent = requests();
+		return sent.empty() ? std::string("?") : header_of(sent.back(), "authorization").value_or("");
+	};
+	EXPECT_EQ(authorization_sent({}), "");
+	{
+		EnvVar token("LCS_LIBRARY_TOKEN", "env-token");
+		EXPECT_EQ(authorization_sent({}), "Bearer env-token");
+		TransportOptions desk;
+		desk.user = "coach";
+		desk.password = "pw";
+		EXPECT_EQ(authorization_sent(desk), "Basic Y29hY2g6cHc="); // the desk's stored credentials win
+	}
+	EnvVar user("LCS_LIBRARY_USER", "coach");
+	EnvVar password("LCS_LIBRARY_PASSWORD", "pw");
+	EXPECT_EQ(authorization_sent({}), "Basic Y29hY2g6cHc=");
+	TransportOptions bearer;
+	bearer.bearer_token = "desk-token";
+	EXPECT_EQ(authorization_sent(bearer), "Bearer desk-token");
+}
+
 TEST_F(FaultTest, A304ToAnUnconditionalRequestIsAnIntegrityError)
 {
 	routes({{"/index.json", {{"status", 304}, {"headers", {{"ETag", "\"abc\""}}}}}});

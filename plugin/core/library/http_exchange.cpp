@@ -81,6 +81,16 @@ HttpExchange::HttpExchange(CURL *easy, CURLSH *share, const CurlConfig &config, 
 		config.authorize(easy_);
 }
 
+HttpExchange::~HttpExchange()
+{
+	// The handle outlives this exchange (it keeps its connection): leave it no pointer into us.
+	curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, nullptr);
+	curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, nullptr);
+	curl_easy_setopt(easy_, CURLOPT_HEADERDATA, nullptr);
+	curl_easy_setopt(easy_, CURLOPT_WRITEDATA, nullptr);
+	curl_easy_setopt(easy_, CURLOPT_READDATA, nullptr);
+}
+
 std::string HttpExchange::where() const
 {
 	return request_.method + " " + request_.url;

@@ -46,6 +46,7 @@ struct CurlConfig {
 class HttpExchange {
 public:
 	HttpExchange(CURL *easy, CURLSH *share, const CurlConfig &config, const HttpRequest &request);
+	~HttpExchange();
 	HttpExchange(const HttpExchange &) = delete;
 	HttpExchange &operator=(const HttpExchange &) = delete;
 
