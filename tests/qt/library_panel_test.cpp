@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
+#include <thread>
 
 #include <QApplication>
 #include <QComboBox>
@@ -288,6 +290,44 @@ TEST_P(LibraryPanelTest, ABadKeyIsRefusedWithWhyAndNothingIsSaved)
 	EXPECT_TRUE(status.contains("trusted key 1")) << status.toStdString();
 	EXPECT_TRUE(hub->states().empty());
 	EXPECT_TRUE(obs::library::load_library_entries(config).empty());
+}
+
+// Syncs run on the hub's own worker, never on the caller's (the UI) thread; stop() drops what is
+// queued, later syncs are refused at once, and nobody waits forever (a clean module unload).
+TEST(LibraryHub, SyncsRunOnItsWorkerAndStopDropsTheRest)
+{
+	const fs::path dir = fs::path(testing::TempDir()) / "library-hub-stop";
+	fs::remove_all(dir);
+	fs::create_directories(dir / "library");
+	const auto key = library::generate_secret_key();
+	{
+		const auto target = library::open_transport((dir / "library").string());
+		library::PublishOptions options;
+		options.packs = {fs::u8path(source_file("scripts-library/packs/farm-origin/farm-origin.en-US.json"))};
+		options.key = key;
+		options.library = "team-b";
+		library::publish_library(*target, options);
+	}
+	obs::library::LibraryHub hub(nullptr, dir / "cache");
+	const std::string source = (dir / "library").string();
+	ASSERT_EQ(hub.add(source, {library::format_public_key(key.public_part())}, {}), "");
+	std::thread::id ran_on;
+	std::promise<void> done;
+	ASSERT_TRUE(hub.update(source, std::nullopt, [&](const obs::library::LibraryState &s) {
+		ran_on = std::this_thread::get_id();
+		EXPECT_EQ(s.version, 1) << s.error;
+		done.set_value();
+	}));
+	done.get_future().wait();
+	EXPECT_NE(ran_on, std::this_thread::get_id());
+	EXPECT_NE(ran_on, std::thread::id());
+
+	for (int i = 0; i < 20; ++i)
+		hub.update(source);
+	hub.stop();
+	EXPECT_FALSE(hub.update(source));
+	EXPECT_EQ(hub.update_and_wait(source), std::nullopt);
+	EXPECT_EQ(hub.states().at(0).version, 1);
 }
 
 TEST(LibraryKeyLines, PastedLinesAndPubFilesGiveOneKeyEach)
