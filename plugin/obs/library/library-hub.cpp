@@ -49,8 +49,12 @@ std::string LibraryState::pack_file(const lib::SnapshotPack &pack) const
 	return utf8_path(std::filesystem::u8path(current_dir) / std::filesystem::u8path(pack.path));
 }
 
-LibraryHub::LibraryHub(config_t *config, std::filesystem::path cache_dir, lib::TransportOptions transport)
-	: config_(config), cache_dir_(std::move(cache_dir)), transport_(std::move(transport))
+LibraryHub::LibraryHub(config_t *config, std::filesystem::path cache_dir, lib::TransportOptions transport,
+		       ConfigWriter config_writer)
+	: config_(config),
+	  cache_dir_(std::move(cache_dir)),
+	  transport_(std::move(transport)),
+	  config_writer_(std::move(config_writer))
 {
 	for (auto &entry : load_library_entries(config_)) {
 		Item item;
@@ -133,7 +137,7 @@ std::string LibraryHub::add(const std::string &source_in, const std::vector<std:
 		save_entries_locked();
 	}
 	if (!credentials.empty())
-		save_library_credentials(config_, source, credentials);
+		write_config([config = config_, source, credentials] { save_library_credentials(config, source, credentials); });
 	changed();
 	lcs::log::logger()->info("library {} added ({} trusted key(s){})", source, trust.size(),
 				 credentials.empty() ? "" : ", credentials saved");
@@ -150,7 +154,7 @@ bool LibraryHub::remove(const std::string &source)
 		items_.erase(it);
 		save_entries_locked();
 	}
-	save_library_credentials(config_, source, {});
+	write_config([config = config_, source] { save_library_credentials(config, source, {}); });
 	changed();
 	lcs::log::logger()->info("library {} removed", source);
 	return true;
@@ -331,7 +335,17 @@ void LibraryHub::save_entries_locked()
 	std::vector<LibraryEntry> entries;
 	for (const auto &item : items_)
 		entries.push_back(item.entry);
-	save_library_entries(config_, entries);
+	write_config([config = config_, entries = std::move(entries)] { save_library_entries(config, entries); });
+}
+
+void LibraryHub::write_config(std::function<void()> work) const
+{
+	if (!config_)
+		return;
+	if (config_writer_)
+		config_writer_(std::move(work));
+	else
+		work();
 }
 
 } // namespace lcs::obs::library

@@ -50,9 +50,14 @@ struct LibraryState {
 
 class LibraryHub {
 public:
+	/// Where writes of the config run: OBS's global config is saved by OBS on its UI thread, so
+	/// inside OBS ours go there too (queued, never waited for); empty: at once, on the caller's thread.
+	using ConfigWriter = std::function<void(std::function<void()>)>;
+
 	/// `config` (may be null: nothing persists) holds the list; `cache_dir` the synced versions
 	/// (created on first use). `transport` is the base of every sync's options (time-outs).
-	LibraryHub(config_t *config, std::filesystem::path cache_dir, lcs::library::TransportOptions transport = {});
+	LibraryHub(config_t *config, std::filesystem::path cache_dir, lcs::library::TransportOptions transport = {},
+		   ConfigWriter config_writer = {});
 	~LibraryHub(); // stop()
 	LibraryHub(const LibraryHub &) = delete;
 	LibraryHub &operator=(const LibraryHub &) = delete;
@@ -95,11 +100,13 @@ private:
 	void run_sync(const std::string &source, std::optional<int64_t> version, const Done &done); // worker
 	void read_cached(LibraryState &state) const; // what the cache holds of state.entry.id
 	void save_entries_locked();
+	void write_config(std::function<void()> work) const;
 	void changed() { generation_.fetch_add(1, std::memory_order_acq_rel); }
 
 	config_t *config_;
 	std::filesystem::path cache_dir_;
 	lcs::library::TransportOptions transport_;
+	ConfigWriter config_writer_;
 	mutable std::mutex mutex_; // guards items_; never held across a sync or a disk read of the cache
 	std::vector<Item> items_;
 	std::atomic<uint64_t> generation_{1};

@@ -37,7 +37,10 @@ void start_libraries()
 	transport.connect_timeout_s = 5;
 	transport.low_speed_time_s = 10;
 	transport.total_timeout_s = 120;
-	g_hub = std::make_shared<LibraryHub>(config, cache_folder(), transport);
+	// OBS saves its global config on the UI thread: our writes are queued there (never waited for;
+	// dropped once OBS is closing, when the next sync learns the same again).
+	auto on_ui_thread = [](std::function<void()> work) { run_on_ui_thread(std::move(work), std::chrono::milliseconds(0)); };
+	g_hub = std::make_shared<LibraryHub>(config, cache_folder(), transport, on_ui_thread);
 	if (const auto n = g_hub->states().size())
 		lcs::log::logger()->info("{} team script librar{} known; cache {}", n, n == 1 ? "y" : "ies",
 					 g_hub->cache_dir().string());
