@@ -111,7 +111,10 @@ protected:
 			[&] {
 				backend->tick(0);
 				desk->refresh();
-				return done();
+				if (!done())
+					return false;
+				desk->refresh(); // what made `done` true is shown too
+				return true;
 			},
 			timeout_ms);
 	}

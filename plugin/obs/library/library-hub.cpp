@@ -135,10 +135,10 @@ std::string LibraryHub::add(const std::string &source_in, const std::vector<std:
 			it->state.has_credentials = true;
 		}
 		save_entries_locked();
+		changed();
 	}
 	if (!credentials.empty())
 		write_config([config = config_, source, credentials] { save_library_credentials(config, source, credentials); });
-	changed();
 	lcs::log::logger()->info("library {} added ({} trusted key(s){})", source, trust.size(),
 				 credentials.empty() ? "" : ", credentials saved");
 	return {};
@@ -153,9 +153,9 @@ bool LibraryHub::remove(const std::string &source)
 			return false;
 		items_.erase(it);
 		save_entries_locked();
+		changed();
 	}
 	write_config([config = config_, source] { save_library_credentials(config, source, {}); });
-	changed();
 	lcs::log::logger()->info("library {} removed", source);
 	return true;
 }
@@ -168,8 +168,8 @@ bool LibraryHub::update(const std::string &source, std::optional<int64_t> versio
 		if (it == items_.end())
 			return false;
 		it->state.busy = true;
+		changed();
 	}
-	changed();
 	bool posted = false;
 	{
 		std::lock_guard lock(worker_mutex_);
@@ -290,8 +290,8 @@ void LibraryHub::run_sync(const std::string &source, std::optional<int64_t> vers
 			if (learned || repinned)
 				save_entries_locked();
 		}
+		changed(); // under the lock: whoever sees the new state sees the new generation too
 	}
-	changed();
 	if (done)
 		done(state);
 }
