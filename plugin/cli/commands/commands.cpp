@@ -12,6 +12,8 @@ void register_all_commands(Application &application)
 	register_report(application);
 	register_compare(application);
 	register_practice_scene(application);
+	register_publish(application);
+	register_sync(application);
 }
 
 } // namespace lcs::cli

@@ -12,4 +12,6 @@ void register_scenarios(Application &application);
 void register_report(Application &application);
 void register_compare(Application &application);
 void register_simulate(Application &application);
+void register_publish(Application &application);
+void register_sync(Application &application);
 } // namespace lcs::cli
