@@ -41,7 +41,7 @@ struct FetchResult {
 
 struct FetchRequest {
 	std::string path;      // relative to the library root
-	uint64_t max_bytes = 0; // the body may not be longer (checked as it arrives, with or without a length)
+	uint64_t max_bytes = 0; // the body may not be longer (checked as it arrives, with or without a length); 0 = no cap
 	std::optional<uint64_t> exact_size; // when known: a shorter body is "truncated", a longer one refused
 };
 
