@@ -7,7 +7,7 @@
 #include <string>
 #include <sys/wait.h>
 
-#include "library/library_test_util.hpp"
+#include "library/sync_test_util.hpp"
 
 namespace lcs::test {
 namespace {

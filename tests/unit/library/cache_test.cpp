@@ -1,6 +1,6 @@
 // The cache across versions: five kept, roll back with --version from the cache or the source,
 // offline use, a publish caught between its two index writes, and provenance for session headers.
-#include "library/library_test_util.hpp"
+#include "library/sync_test_util.hpp"
 
 #include "core/library/cache.hpp"
 #include "core/pack/library.hpp"

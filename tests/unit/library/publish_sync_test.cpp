@@ -1,6 +1,6 @@
 // Publish to a folder library and sync it into a cache: the round trip, what each publish
 // uploads, conflicts between coaches, and what publish refuses.
-#include "library/library_test_util.hpp"
+#include "library/sync_test_util.hpp"
 
 #include "core/library/cache.hpp"
 

@@ -1,5 +1,5 @@
 // What sync refuses from a folder library, each with its message and the cache exactly as before.
-#include "library/library_test_util.hpp"
+#include "library/sync_test_util.hpp"
 
 namespace lcs::test {
 namespace {
