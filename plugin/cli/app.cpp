@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/library/error.hpp"
 #include "core/log/log.hpp"
 #include "core/version.hpp"
 
@@ -44,6 +45,11 @@ int Application::run(int argc, const char *const *argv)
 				// The JSON a command reads comes from its input files: a mistyped field is a wrong input.
 				std::cerr << "lcs " << sub->get_name() << ": malformed input: " << e.what() << '\n';
 				return to_int(ExitCode::InputError);
+			} catch (const library::Error &e) {
+				// A team library's errors say themselves whether the input or the environment failed.
+				std::cerr << "lcs " << sub->get_name() << ": " << e.what() << '\n';
+				const bool environment = e.kind() == library::ErrorKind::Unreachable || e.kind() == library::ErrorKind::Environment;
+				return to_int(environment ? ExitCode::Environment : ExitCode::InputError);
 			} catch (const std::exception &e) {
 				std::cerr << "lcs " << sub->get_name() << ": " << e.what() << '\n';
 				return to_int(ExitCode::Environment);

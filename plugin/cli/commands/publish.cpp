@@ -4,7 +4,7 @@
 
 #include "app.hpp"
 #include "commands/commands.hpp"
-#include "commands/library_cli.hpp"
+#include "core/library/minisign.hpp"
 #include "core/library/publish.hpp"
 
 namespace lcs::cli {
@@ -30,7 +30,7 @@ ExitCode run_publish(const Options &o)
 	library::PublishOptions options;
 	for (const auto &p : o.packs)
 		options.packs.push_back(std::filesystem::u8path(p));
-	options.key = read_secret_key(o.key);
+	options.key = library::load_secret_key_file(o.key);
 	options.library = o.library;
 	options.message = o.message;
 	library::TransportOptions transport_options;
@@ -62,7 +62,7 @@ void register_publish(Application &application)
 		"publish",
 		"Publish packs as a team library's next version: validates them, uploads what the library lacks, "
 		"writes the new snapshot create-only and the signed index last",
-		[o]() { return run_library_command("publish", [o]() { return run_publish(*o); }); });
+		[o]() { return run_publish(*o); });
 	cmd->add_option("packs", o->packs, "Pack files or folders (paths in the library are relative to the folder)")
 		->required();
 	cmd->add_option("--to", o->to,

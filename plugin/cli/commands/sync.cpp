@@ -4,7 +4,7 @@
 
 #include "app.hpp"
 #include "commands/commands.hpp"
-#include "commands/library_cli.hpp"
+#include "core/library/minisign.hpp"
 #include "core/library/cache.hpp"
 #include "core/library/sync.hpp"
 #include "core/pack/pack_loader.hpp"
@@ -24,7 +24,7 @@ ExitCode run_sync(const Options &o)
 {
 	library::SyncOptions options;
 	for (const auto &t : o.trust)
-		options.trusted.push_back(read_public_key(t));
+		options.trusted.push_back(library::load_public_key(t));
 	options.cache_dir = o.cache.empty() ? library::default_cache_dir() : std::filesystem::u8path(o.cache);
 	options.version = o.version;
 	library::TransportOptions transport_options;
@@ -55,7 +55,7 @@ void register_sync(Application &application)
 		"sync",
 		"Bring a team library's newest trusted version (or --version N) into the local cache; exit 1 when "
 		"integrity fails, 3 when the source cannot be reached (the cache is then unchanged)",
-		[o]() { return run_library_command("sync", [o]() { return run_sync(*o); }); });
+		[o]() { return run_sync(*o); });
 	cmd->add_option("source", o->source, "The library: a folder or file:// URL, http(s)://, s3://bucket/prefix")
 		->required();
 	cmd->add_option("--trust", o->trust, "The coaches' public keys (.pub files or key lines); at least one")

@@ -54,10 +54,18 @@ struct Snapshot {
 	std::vector<SnapshotPack> packs;
 };
 
+/// Unknown fields are ignored (a later minor revision may add some); `expires` may be absent or null.
 Index parse_index(std::string_view bytes, const std::string &where);
 std::string write_index(const Index &index);
+/// Also refused: a duplicate pack path, a path that is another's folder, a parent on version 1 or
+/// none on a later one, a publisher that is not a key id, a message over 4 KiB.
 Snapshot parse_snapshot(std::string_view bytes, const std::string &where);
+/// Packs are written sorted by path, so the same snapshot always gives the same bytes.
 std::string write_snapshot(const Snapshot &snapshot);
+
+/// The trusted comment the index's signature carries: "library=<id> version=<N> published_at=<time>"
+/// (signed with it, so `minisign -V` shows which version it is; sync relies on the JSON, not on it).
+std::string index_trusted_comment(const Index &index);
 
 /// "snapshots/<version>.json"
 std::string snapshot_path(int64_t version);

@@ -48,7 +48,15 @@ SecretKey parse_secret_key(std::string_view text, const std::string &where);
 /// Reads a public key: a .pub file's text, or the bare base64 line (`minisign -P <line>`).
 PublicKey parse_public_key(std::string_view text, const std::string &where);
 
-/// A .minisig file for `data`: prehashed ("ED"), with both comments on one line each.
+/// A secret key file (`--key`); Error(Input) naming it when it cannot be read or parsed.
+SecretKey load_secret_key_file(const std::string &path);
+/// A public key (`--trust`): a .pub file, or the bare base64 line when no such file exists.
+PublicKey load_public_key(const std::string &file_or_line);
+
+/// A .minisig file for `data`: prehashed ("ED"), with both comments on one line each. The trusted
+/// comment is signed too (it must be printable UTF-8, one line, under 8 KiB, else Error(Input));
+/// for a library index it is `library=<id> version=<N> published_at=<time>`
+/// (index_trusted_comment() in format.hpp), so `minisign -V` shows what was signed.
 std::string sign(std::string_view data, const SecretKey &key, std::string_view trusted_comment,
 		 std::string_view untrusted_comment = "signature from lcs secret key");
 
@@ -58,7 +66,9 @@ struct Verified {
 };
 
 /// Checks `signature_text` (a .minisig file) over `data` against the trusted keys, before anything
-/// else reads `data`. Throws Error(Integrity): not a minisign signature (with what it looks like,
+/// else reads `data`. Accepts minisign's prehashed "ED" signatures and, as minisign 0.11 does by
+/// default, its legacy "Ed" ones (Ed25519 over the data itself). A signature file over
+/// kMaxSignatureBytes is refused unread. Throws Error(Integrity): not a minisign signature (with what it looks like,
 /// e.g. an HTML page), made by a key not trusted (its id), signature or global signature wrong.
 Verified verify(std::string_view data, std::string_view signature_text, const std::vector<PublicKey> &trusted,
 		const std::string &where);

@@ -228,9 +228,7 @@ PublishResult publish_library(Transport &target, const PublishOptions &options)
 		index.expires = format_utc_seconds(now + *options.expires_after_s);
 	index.snapshot = {snapshot_path(version), crypto::sha256_hex(snapshot_bytes), snapshot_bytes.size()};
 	const std::string index_bytes = write_index(index);
-	const std::string comment = "library=" + index.library + " version=" + std::to_string(version) +
-				    " published_at=" + index.published_at;
-	target.replace(std::string(kIndexSignaturePath), sign(index_bytes, options.key, comment));
+	target.replace(std::string(kIndexSignaturePath), sign(index_bytes, options.key, index_trusted_comment(index)));
 	target.replace(std::string(kIndexPath), index_bytes);
 
 	result.version = version;
