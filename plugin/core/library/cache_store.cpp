@@ -1,6 +1,7 @@
 #include "core/library/cache_store.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <random>
 #include <system_error>
@@ -108,20 +109,31 @@ std::string read_file(const fs::path &path, size_t cap)
 	return bytes;
 }
 
+namespace {
+
+/// Writes a new file; `durable`: fsync'ed before it is closed.
+void write_new_file(const fs::path &path, std::string_view bytes, bool durable)
+{
+	std::FILE *file = platform::open_utf8(pack::path_utf8(path).c_str(), "wb");
+	if (!file)
+		environment_error("write", path, "cannot create it");
+	const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() &&
+			     std::fflush(file) == 0 && (!durable || platform::sync_to_disk(file));
+	const bool closed = std::fclose(file) == 0;
+	if (!written || !closed) {
+		std::error_code ec;
+		fs::remove(path, ec);
+		environment_error("write", path, "write failed (disk full?)");
+	}
+}
+
+} // namespace
+
 void write_file_atomic(const fs::path &path, std::string_view bytes)
 {
 	const fs::path temp = path.parent_path() / ("." + path.filename().string() + ".tmp-" + random_suffix());
-	std::FILE *file = platform::open_utf8(pack::path_utf8(temp).c_str(), "wb");
-	if (!file)
-		environment_error("write", temp, "cannot create it");
-	const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() &&
-			     std::fflush(file) == 0 && platform::sync_to_disk(file);
-	const bool closed = std::fclose(file) == 0;
+	write_new_file(temp, bytes, true);
 	std::error_code ec;
-	if (!written || !closed) {
-		fs::remove(temp, ec);
-		environment_error("write", path, "write failed (disk full?)");
-	}
 	fs::rename(temp, path, ec);
 	if (ec) {
 		fs::remove(temp, ec);
@@ -208,7 +220,10 @@ void StagedVersion::write(const std::string &relative, std::string_view bytes)
 	fs::create_directories(target.parent_path(), ec);
 	if (ec)
 		environment_error("create", target.parent_path(), ec.message());
-	write_file_atomic(target, bytes);
+	// Nothing sees the staging folder: no temporary name, and one sync_file_system() at commit.
+	if (fs::exists(fs::symlink_status(target, ec)))
+		environment_error("write", target, "already written in this version");
+	write_new_file(target, bytes, false);
 }
 
 bool StagedVersion::reuse(const std::string &relative, const fs::path &from, std::string_view sha256, uint64_t size)
@@ -236,6 +251,8 @@ bool StagedVersion::reuse(const std::string &relative, const fs::path &from, std
 void StagedVersion::commit(const CacheState &state)
 {
 	const fs::path target = version_dir(cache_dir_, library_, state.current_version);
+	if (!platform::sync_file_system(pack::path_utf8(staging_).c_str()))
+		environment_error("put on disk", staging_, std::error_code(errno, std::generic_category()).message());
 	std::error_code ec;
 	fs::path aside; // a leftover folder of this number (an interrupted sync, a damaged kept copy)
 	if (fs::exists(fs::symlink_status(target, ec))) {

@@ -30,8 +30,12 @@ std::optional<Provenance> provenance_of(const fs::path &pack_file)
 		return std::nullopt;
 	for (fs::path dir = resolved.parent_path(); dir.has_relative_path(); dir = dir.parent_path()) {
 		const std::string name = dir.filename().string();
-		if (!is_version_name(name) || dir.parent_path().filename() != "versions")
+		// versions/<N>/, or current/ itself where it is a copy rather than a symlink (Windows).
+		const bool version_dir = is_version_name(name) && dir.parent_path().filename() == "versions";
+		const bool current_copy = name == "current" && fs::is_regular_file(dir.parent_path() / "state.json", ec);
+		if (!version_dir && !current_copy)
 			continue;
+		const fs::path library_dir = version_dir ? dir.parent_path().parent_path() : dir.parent_path();
 		const fs::path snapshot = dir / ".lcs" / "snapshot.json";
 		const auto size = fs::file_size(snapshot, ec);
 		if (ec || size > kMaxSnapshotBytes)
@@ -43,7 +47,7 @@ std::optional<Provenance> provenance_of(const fs::path &pack_file)
 			// Only the two fields the header needs: the snapshot was verified when it was synced.
 			const auto j = nlohmann::json::parse(text.str());
 			Provenance p{j.at("library").get<std::string>(), j.at("version").get<int64_t>()};
-			if (std::to_string(p.version) != name || dir.parent_path().parent_path().filename() != fs::u8path(p.library))
+			if ((version_dir && std::to_string(p.version) != name) || library_dir.filename() != fs::u8path(p.library))
 				return std::nullopt;
 			return p;
 		} catch (const std::exception &) {

@@ -1,5 +1,6 @@
 #include "core/library/sync.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <system_error>
@@ -101,7 +102,8 @@ public:
 				return finish(std::move(*r));
 		}
 		std::string etag;
-		if (by_source && !options_.version && by_source->current_version == by_source->highest_version)
+		if (by_source && !options_.version && by_source->current_version == by_source->highest_version &&
+		    std::count(by_source->kept.begin(), by_source->kept.end(), by_source->current_version) > 0)
 			etag = by_source->index_etag;
 
 		auto signed_index = source_reader::fetch_signed_index(source_, options_.trusted, etag);

@@ -155,3 +155,24 @@ TEST_F(Cache, ProvenanceAndTheSessionHeaderNameTheLibraryVersion)
 
 } // namespace
 } // namespace lcs::test
+
+namespace lcs::test {
+namespace {
+
+TEST_F(Cache, ProvenanceThroughACopiedCurrentFolder)
+{
+	// Where symlinks are not allowed, current/ is a copy of the version's folder.
+	write_bytes(work / "a.json", pack_text("a"));
+	publish();
+	sync();
+	const fs::path current = cache / "school" / "current";
+	fs::remove(current);
+	fs::copy(cache / "school" / "versions" / "1", current, fs::copy_options::recursive);
+	const auto p = library::provenance_of(current / "a.json");
+	ASSERT_TRUE(p);
+	EXPECT_EQ(p->library, "school");
+	EXPECT_EQ(p->version, 1);
+}
+
+} // namespace
+} // namespace lcs::test
