@@ -14,6 +14,10 @@ PACKAGES=(
   xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0 python3 python3-websocket python3-pil python3-xlib
   # the HTML report opened in a real browser
   chromium
+  # script libraries: the real servers the transport/sync tests start on loopback (nginx WebDAV,
+  # rclone serve webdav, npm s3rver under node), the minisign CLI, botocore to re-check SigV4.
+  # (Debian's nginx package may start a system nginx on port 80; the tests use their own.)
+  nginx libnginx-mod-http-dav-ext rclone minisign python3-botocore nodejs npm
 )
 
 missing=()

@@ -10,6 +10,11 @@ cd "$here"
 
 echo "== build (linux-release)"
 "$here/installer/build.sh" linux-release
+# The test servers' npm packages (s3rver), from tests/support/servers/package-lock.json.
+if [ ! -f "$here/tests/support/servers/node_modules/s3rver/bin/s3rver.js" ]; then
+  echo "== test servers (npm ci)"
+  (cd "$here/tests/support/servers" && npm ci --no-audit --no-fund)
+fi
 echo "== tests (linux-release)"
 ctest --preset linux-release -j 2
 

@@ -43,6 +43,14 @@ void BodySink::check_declared(uint64_t declared) const
 		throw over_limit(declared, true);
 }
 
+bool BodySink::accept_declared(uint64_t declared)
+{
+	if (declared <= limit_)
+		return true;
+	error_ = over_limit(declared, true);
+	return false;
+}
+
 void BodySink::finish() const
 {
 	if (error_)

@@ -28,6 +28,8 @@ public:
 	/// Throws when the body's declared length (Content-Length, a file's size) is already over
 	/// the limit: refused before any of it is read.
 	void check_declared(uint64_t declared) const;
+	/// The same, for a callback that cannot throw: false, and the error kept for error().
+	bool accept_declared(uint64_t declared);
 
 	[[nodiscard]] const std::optional<Error> &error() const { return error_; }
 	[[nodiscard]] uint64_t received() const { return received_; }

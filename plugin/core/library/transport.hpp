@@ -17,7 +17,7 @@
 namespace lcs::library {
 
 struct TransportOptions {
-	std::string s3_endpoint;       // s3:// only: "http://127.0.0.1:4568"; empty = AWS's regional endpoint
+	std::string s3_endpoint;       // s3:// only: "http://127.0.0.1:4568" (path-style), "https://{bucket}.host" (virtual-hosted); empty = AWS's regional endpoint
 	long connect_timeout_s = 10;
 	long low_speed_time_s = 15;    // abort when under 1 KiB/s for this long (a stalled server)
 	long total_timeout_s = 300;
