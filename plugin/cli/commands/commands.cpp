@@ -13,6 +13,7 @@ void register_all_commands(Application &application)
 	register_compare(application);
 	register_practice_scene(application);
 	register_keygen(application);
+	register_library(application);
 }
 
 } // namespace lcs::cli

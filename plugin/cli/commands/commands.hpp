@@ -13,4 +13,5 @@ void register_report(Application &application);
 void register_compare(Application &application);
 void register_simulate(Application &application);
 void register_keygen(Application &application);
+void register_library(Application &application);
 } // namespace lcs::cli

@@ -31,7 +31,8 @@ bool create_exclusive(const fs::path &path, const std::string &text, int mode)
 {
 #if defined(_WIN32)
 	(void)mode; // the user's profile ACLs protect it on Windows
-	std::FILE *f = platform::open_utf8(path.u8string().c_str(), "wbx");
+	const std::u8string name = path.u8string();
+	std::FILE *f = platform::open_utf8(reinterpret_cast<const char *>(name.c_str()), "wbx");
 	if (!f) {
 		if (errno == EEXIST || fs::exists(path))
 			return false;
