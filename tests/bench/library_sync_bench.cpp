@@ -28,6 +28,15 @@ constexpr size_t kPackBytes = 50 * 1024;
 constexpr double kFirstSyncTargetS = 3.0;
 constexpr double kUnchangedTargetMs = 50.0;
 
+std::vector<std::string> read_lines(const fs::path &file)
+{
+	std::vector<std::string> lines;
+	std::ifstream in(file);
+	for (std::string line; std::getline(in, line);)
+		lines.push_back(line);
+	return lines;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start)
 {
 	return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -69,7 +78,8 @@ int main()
 	const SecretKey key = generate_secret_key();
 	int failures = 0;
 	{
-		lcs::test::TestServer nginx("nginx", {"--root", (work / "www").string()});
+		const fs::path access_log = work / "access.log";
+		lcs::test::TestServer nginx("nginx", {"--root", (work / "www").string(), "--log", access_log.string()});
 		const std::string url = nginx.url() + "bench/";
 		PublishOptions publish;
 		publish.packs = {packs};
@@ -117,16 +127,39 @@ int main()
 			++failures;
 
 		std::ofstream(packs / "pack-500.json", std::ios::binary) << pack_text(500, "v2");
+		const size_t log_lines_before = read_lines(access_log).size();
 		{
 			auto target = open_transport(url);
 			publish.message = "one pack changed";
 			const PublishResult second = publish_library(*target, publish);
-			// Uploads as the server saw them: nginx's access log of this publish's PUTs.
-			std::printf("publish one changed pack: v%lld, %zu object(s) uploaded, %zu present, %zu changed, "
-				    "%llu requests (target: 1 object + 1 snapshot + 1 index)\n",
-				    static_cast<long long>(second.version), second.objects_uploaded, second.objects_present,
-				    second.changed.size(), static_cast<unsigned long long>(second.requests));
-			if (second.objects_uploaded != 1 || second.changed.size() != 1)
+			// Uploads as the server saw them: this publish's PUTs in nginx's access log (each goes
+			// to a temporary name beside its file, then MOVE).
+			const auto lines = read_lines(access_log);
+			int objects = 0, snapshots = 0, indexes = 0, signatures = 0, other = 0;
+			for (size_t i = log_lines_before; i < lines.size(); ++i) {
+				const size_t at = lines[i].find("\"PUT /bench/");
+				if (at == std::string::npos)
+					continue;
+				const std::string path = lines[i].substr(at + 12, lines[i].find(' ', at + 12) - at - 12);
+				const std::string name = path.substr(path.rfind('/') + 1);
+				if (path.rfind("objects/", 0) == 0)
+					++objects;
+				else if (path.rfind("snapshots/", 0) == 0)
+					++snapshots;
+				else if (name.rfind(".index.json.minisig.tmp", 0) == 0)
+					++signatures;
+				else if (name.rfind(".index.json.tmp", 0) == 0)
+					++indexes;
+				else
+					++other;
+			}
+			std::printf("publish one changed pack: v%lld; uploaded %d object, %d snapshot, %d index (+ %d signature, "
+				    "%d other); %zu objects already there; %llu requests in all (target: 1 object, 1 snapshot, "
+				    "1 index)\n",
+				    static_cast<long long>(second.version), objects, snapshots, indexes, signatures, other,
+				    second.objects_present, static_cast<unsigned long long>(second.requests));
+			if (objects != 1 || snapshots != 1 || indexes != 1 || signatures != 1 || other != 0 ||
+			    second.objects_uploaded != 1)
 				++failures;
 		}
 	}
