@@ -139,6 +139,18 @@ TEST(NginxWebdav, CreateIsCreateOnlyReplaceReplacesAndFoldersAreMade)
 	EXPECT_EQ(read_file(root.path() / "team/lib/snapshots/1.json"), "first");
 }
 
+TEST(NginxWebdav, AUrlTypedWithSpacesAndChineseWorks)
+{
+	CleanEnvironment clean;
+	TempFolder root("nginx");
+	TestServer nginx("nginx", {"--root", root.str()});
+	auto transport = open_transport(nginx.url() + "团队/话术 库");
+	EXPECT_EQ(transport->describe(), nginx.url() + "%E5%9B%A2%E9%98%9F/%E8%AF%9D%E6%9C%AF%20%E5%BA%93/");
+	EXPECT_TRUE(transport->create("snapshots/1.json", "one"));
+	EXPECT_EQ(read_file(root.path() / "团队/话术 库/snapshots/1.json"), "one");
+	EXPECT_EQ(transport->fetch({"snapshots/1.json", 10, 3}).body, "one");
+}
+
 TEST(HttpWebdav, WritesToAHostWithoutWebdavAreRefusedWithTheStatus)
 {
 	CleanEnvironment clean;

@@ -24,7 +24,7 @@ FaultServer routes (keys of a route; everything JSON-able so a routes file works
     redirect (URL: a 302 to it, unless status says otherwise), stall_after (bytes of body, then the
     connection hangs until the server stops), delay (seconds before the answer), drop (true: close
     without answering), methods (["GET"]: the route applies to those only), times (the route
-    applies to the next N requests, then is removed).
+    applies to the next N requests, then is removed; in-process routes only, not a --routes file).
     A path with no route is served from `root` (GET/HEAD, ETag + If-None-Match → 304), else 404.
 
 From C++ (or a shell): the command line starts one server, prints its URL on the first line of
