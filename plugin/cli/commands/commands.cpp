@@ -14,6 +14,8 @@ void register_all_commands(Application &application)
 	register_practice_scene(application);
 	register_keygen(application);
 	register_library(application);
+	register_publish(application);
+	register_sync(application);
 }
 
 } // namespace lcs::cli

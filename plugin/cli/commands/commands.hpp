@@ -14,4 +14,6 @@ void register_compare(Application &application);
 void register_simulate(Application &application);
 void register_keygen(Application &application);
 void register_library(Application &application);
+void register_publish(Application &application);
+void register_sync(Application &application);
 } // namespace lcs::cli

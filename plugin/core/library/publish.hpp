@@ -27,6 +27,11 @@ struct PublishResult {
 	size_t objects_present = 0;
 	std::vector<std::string> added, changed, removed; // pack paths against the previous version
 	uint64_t requests = 0;
+	std::string publisher;    // key id
+	std::string published_at;
+	/// True when the packs are exactly those of the newest version: nothing was written and
+	/// `version` is that version (a publish that changes nothing makes no new version).
+	bool unchanged = false;
 };
 
 /// Publishes the packs as the library's next version (contract.md section 5): every pack is
@@ -34,6 +39,8 @@ struct PublishResult {
 /// library lacks are uploaded (create-only); snapshots/<N+1>.json is created create-only; then
 /// index.json.minisig and, last, index.json are replaced (a reader that catches the two files
 /// between those writes sees a signature that does not match and retries once).
+/// Pack paths in the snapshot: relative to the folder given, or the file name of a file given
+/// alone; two packs at one path are refused (Error(Input)).
 /// When snapshots/<N+1>.json already exists, throws Error(Conflict) "version N+1 was published by
 /// <key id> at <time>; sync, then publish again".
 PublishResult publish_library(Transport &target, const PublishOptions &options);

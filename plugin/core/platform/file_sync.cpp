@@ -7,6 +7,7 @@
 #include <string>
 #include <windows.h>
 #else
+#include <fcntl.h>
 #include <unistd.h>
 #endif
 
@@ -58,6 +59,25 @@ std::FILE *open_utf8(const char *utf8_path, const char *mode)
 	return _wfopen(widen(utf8_path).c_str(), widen(mode).c_str());
 #else
 	return std::fopen(utf8_path, mode);
+#endif
+}
+
+bool sync_file_system(const char *utf8_path)
+{
+#if defined(_WIN32)
+	(void)utf8_path;
+	return true;
+#elif defined(__linux__)
+	const int fd = ::open(utf8_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	const bool ok = ::syncfs(fd) == 0;
+	::close(fd);
+	return ok;
+#else
+	(void)utf8_path;
+	::sync();
+	return true;
 #endif
 }
 

@@ -1,6 +1,7 @@
 #include "core/session/header.hpp"
 
 #include "core/crypto/sha256.hpp"
+#include "core/library/cache.hpp"
 #include "core/metrics/log_reader.hpp"
 #include "core/promo/promotion_json.hpp"
 
@@ -29,8 +30,16 @@ nlohmann::ordered_json make_header(const pack::Library &library, const audience:
 	h["scenario"] = sc;
 	h["seed"] = info.seed;
 	auto packs = nlohmann::ordered_json::array();
-	for (const auto &p : library.packs())
-		packs.push_back({{"id", p.meta.id}, {"version", p.meta.version}, {"sha256", p.sha256}});
+	for (const auto &p : library.packs()) {
+		nlohmann::ordered_json entry{{"id", p.meta.id}, {"version", p.meta.version}, {"sha256", p.sha256}};
+		// A pack synced from a team library names it (optional fields; absent for other packs).
+		if (!p.path.empty())
+			if (const auto from = library::provenance_of(std::filesystem::u8path(p.path))) {
+				entry["library"] = from->library;
+				entry["library_version"] = from->version;
+			}
+		packs.push_back(std::move(entry));
+	}
 	h["packs"] = packs;
 	auto products = nlohmann::ordered_json::array();
 	for (const auto *p : library.products())
