@@ -92,6 +92,7 @@ std::vector<LocalPack> load_packs(const std::vector<fs::path> &inputs)
 }
 
 struct Previous {
+	std::string index_bytes;
 	Index index;
 	std::string snapshot_bytes;
 	Snapshot snapshot;
@@ -109,6 +110,7 @@ std::optional<Previous> read_previous(Transport &target)
 		throw Error(ErrorKind::Integrity, where + ": the host answered 304 Not Modified to a request without an ETag");
 	Previous previous;
 	previous.index = parse_index(result.body, where);
+	previous.index_bytes = std::move(result.body);
 	auto fetched = source_reader::fetch_snapshot(target, previous.index.snapshot, previous.index.library,
 						     previous.index.version);
 	previous.snapshot_bytes = std::move(fetched.bytes);
@@ -227,7 +229,12 @@ PublishResult publish_library(Transport &target, const PublishOptions &options)
 	if (options.expires_after_s)
 		index.expires = format_utc_seconds(now + *options.expires_after_s);
 	index.snapshot = {snapshot_path(version), crypto::sha256_hex(snapshot_bytes), snapshot_bytes.size()};
-	const std::string index_bytes = write_index(index);
+	std::string index_bytes = write_index(index);
+	// Many web servers' ETags are the file's size and modification second (nginx, Apache): an
+	// index of the same size written within the same second would look unchanged to a trainee's
+	// If-None-Match. A different size always changes them (JSON allows the extra whitespace).
+	if (previous && index_bytes.size() == previous->index_bytes.size())
+		index_bytes += "\n";
 	target.replace(std::string(kIndexSignaturePath), sign(index_bytes, options.key, index_trusted_comment(index)));
 	target.replace(std::string(kIndexPath), index_bytes);
 

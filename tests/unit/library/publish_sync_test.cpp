@@ -193,3 +193,25 @@ TEST_F(PublishSync, TheIndexVerifiesAndItsTrustedCommentNamesTheVersion)
 
 } // namespace
 } // namespace lcs::test
+
+namespace lcs::test {
+namespace {
+
+TEST_F(PublishSync, EachNewIndexDiffersInSizeFromTheOneItReplaces)
+{
+	// Web servers whose ETag is size + modification second would otherwise answer 304 to a
+	// trainee who synced in the second of the previous publish.
+	write_bytes(work / "a.json", pack_text("a", "1"));
+	publish();
+	for (int v = 2; v <= 4; ++v) {
+		const auto before = fs::file_size(host / "index.json");
+		write_bytes(work / "a.json", pack_text("a", std::to_string(v)));
+		publish();
+		EXPECT_NE(fs::file_size(host / "index.json"), before);
+		EXPECT_EQ(host_index().version, v);
+	}
+	EXPECT_EQ(sync().version, 4);
+}
+
+} // namespace
+} // namespace lcs::test
