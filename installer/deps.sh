@@ -17,8 +17,13 @@ PACKAGES=(
   # script libraries: the real servers the transport/sync tests start on loopback (nginx WebDAV,
   # rclone serve webdav, npm s3rver under node), the minisign CLI, botocore to re-check SigV4.
   # (Debian's nginx package may start a system nginx on port 80; the tests use their own.)
-  nginx libnginx-mod-http-dav-ext rclone minisign python3-botocore nodejs npm
+  nginx libnginx-mod-http-dav-ext rclone minisign python3-botocore
 )
+# Node.js and npm for s3rver: Debian's, unless a Node.js with its own npm is there already
+# (NodeSource's nodejs bundles npm and conflicts with Debian's npm package).
+if ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do

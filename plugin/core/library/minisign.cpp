@@ -131,10 +131,11 @@ Verified verify(std::string_view data, std::string_view signature_text, const st
 
 	std::string global_input(as_view(sig.signature));
 	global_input += sig.trusted_comment;
+	const auto prehash = sig.prehashed ? crypto::blake2b512(data) : std::array<uint8_t, 64>{};
+	const std::string_view message = sig.prehashed ? as_view(prehash) : data;
 	bool data_ok = false;
 	for (const PublicKey *k : candidates) {
-		const bool ok = sig.prehashed ? crypto::ed25519_verify(k->key, as_view(crypto::blake2b512(data)), sig.signature)
-					      : crypto::ed25519_verify(k->key, data, sig.signature);
+		const bool ok = crypto::ed25519_verify(k->key, message, sig.signature);
 		if (!ok)
 			continue;
 		data_ok = true;

@@ -12,6 +12,8 @@ namespace lcs::library::minisign_text {
 std::vector<std::string_view> lines(std::string_view text)
 {
 	std::vector<std::string_view> out;
+	if (text.substr(0, 3) == "\xEF\xBB\xBF")
+		text.remove_prefix(3);
 	while (!text.empty()) {
 		const size_t end = text.find('\n');
 		std::string_view line = text.substr(0, end);

@@ -10,7 +10,8 @@ namespace lcs::library::minisign_text {
 inline constexpr std::string_view kUntrustedPrefix = "untrusted comment: ";
 inline constexpr std::string_view kTrustedPrefix = "trusted comment: ";
 
-/// The lines of `text` ("\n" or "\r\n"); a final newline does not start another line.
+/// The lines of `text` ("\n" or "\r\n"); a final newline does not start another line. A leading
+/// UTF-8 byte order mark (a key file saved by Windows Notepad) is skipped.
 std::vector<std::string_view> lines(std::string_view text);
 
 /// What a text that is not the expected minisign file seems to be, for a message: "is empty",

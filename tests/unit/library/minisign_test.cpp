@@ -55,6 +55,13 @@ TEST(MinisignKeys, PublicKeyFromFileTextOrBareLine)
 	EXPECT_EQ(file.key, line.key);
 }
 
+TEST(MinisignKeys, AByteOrderMarkAndWindowsLineEndingsAreAccepted)
+{
+	std::string crlf = kMinisignPub;
+	crlf.replace(crlf.find('\n'), 1, "\r\n");
+	EXPECT_EQ(parse_public_key("\xEF\xBB\xBF" + crlf, "x.pub").id.hex(), "44671CCF9D1AC114");
+}
+
 TEST(MinisignKeys, UnencryptedMinisignKeyWithoutChecksumIsAccepted)
 {
 	const SecretKey key = parse_secret_key(kMinisignKey, "x.key");
