@@ -176,3 +176,30 @@ TEST_F(Cache, ProvenanceThroughACopiedCurrentFolder)
 
 } // namespace
 } // namespace lcs::test
+
+namespace lcs::test {
+namespace {
+
+TEST_F(Cache, AnUnchangedIndexIsOneRequestButStillExpiresAndStillNeedsATrustedKey)
+{
+	write_bytes(work / "a.json", pack_text("a"));
+	publish("m", "school", 3600);
+	sync();
+	const auto again = sync();
+	EXPECT_FALSE(again.changed);
+	EXPECT_EQ(again.requests, 1u); // the index, answered "not modified"
+
+	// A coach whose key the trainee dropped: the cached index no longer counts either.
+	auto source = open_host();
+	auto o = sync_options();
+	o.trusted = {library::generate_secret_key().public_part()};
+	const std::string before = tree_hash(cache);
+	EXPECT_THROW(library::sync_library(*source, o), library::Error);
+
+	clock += 7200; // past "expires", with the host still answering "not modified"
+	expect_refused(ErrorKind::Integrity, "expired at");
+	EXPECT_EQ(tree_hash(cache), before);
+}
+
+} // namespace
+} // namespace lcs::test
