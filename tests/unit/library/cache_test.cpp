@@ -203,3 +203,20 @@ TEST_F(Cache, AnUnchangedIndexIsOneRequestButStillExpiresAndStillNeedsATrustedKe
 
 } // namespace
 } // namespace lcs::test
+
+namespace lcs::test {
+namespace {
+
+TEST_F(Cache, ProgressCountsTheObjectsDownloaded)
+{
+	publish_versions(1, false);
+	auto o = sync_options();
+	std::vector<std::pair<size_t, size_t>> calls;
+	o.on_progress = [&](size_t done, size_t total) { calls.emplace_back(done, total); };
+	auto source = open_host();
+	library::sync_library(*source, o);
+	EXPECT_EQ(calls, (std::vector<std::pair<size_t, size_t>>{{1, 2}, {2, 2}}));
+}
+
+} // namespace
+} // namespace lcs::test
