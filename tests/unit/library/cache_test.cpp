@@ -220,3 +220,37 @@ TEST_F(Cache, ProgressCountsTheObjectsDownloaded)
 
 } // namespace
 } // namespace lcs::test
+
+namespace lcs::test {
+namespace {
+
+TEST_F(Cache, ACacheThatCannotBeWrittenIsAnEnvironmentErrorAndStaysAsItWas)
+{
+	publish_versions(1, false);
+	write_bytes(cache, "a file where the cache folder should be");
+	const std::string before = tree_hash(cache);
+	auto source = open_host();
+	try {
+		library::sync_library(*source, sync_options());
+		FAIL() << "synced into a file";
+	} catch (const library::Error &e) {
+		EXPECT_EQ(e.kind(), ErrorKind::Environment) << e.what();
+		EXPECT_NE(std::string(e.what()).find(cache.string()), std::string::npos) << e.what();
+	}
+	EXPECT_EQ(tree_hash(cache), before);
+	EXPECT_EQ(read_bytes(cache), "a file where the cache folder should be");
+}
+
+TEST_F(Cache, AVersionDirectoryInTheWayIsReplacedOnlyWhenTheNewOneIsComplete)
+{
+	// A leftover versions/2 (an interrupted sync) does not block version 2, and is not used.
+	publish_versions(1, true);
+	write_bytes(cache / "school" / "versions" / "2" / "a.json", "leftover");
+	write_bytes(work / "a.json", pack_text("a", "2"));
+	publish();
+	EXPECT_EQ(sync().version, 2);
+	EXPECT_EQ(read_bytes(cache / "school" / "current" / "a.json"), pack_text("a", "2"));
+}
+
+} // namespace
+} // namespace lcs::test
