@@ -79,6 +79,36 @@ TEST_F(FaultTest, ABodyOverItsCapIsRefusedWithOrWithoutALength)
 	EXPECT_EQ(transport->fetch({"fits", 200000, 200000}).body, big);
 }
 
+TEST_F(FaultTest, FetchManyStopsAtTheFirstBadObjectAndThrowsItsError)
+{
+	json table = json::object();
+	std::vector<lcs::library::FetchRequest> requests;
+	for (int i = 0; i < 30; ++i) {
+		const std::string path = "objects/" + std::to_string(i);
+		table["/" + path] = {{"body", std::string(1000, 'o')}};
+		requests.push_back({path, 1000, 1000});
+	}
+	table["/objects/7"] = {{"body", std::string(5000, 'o')}, {"length", "chunked"}};
+	table["/objects/20"] = {{"status", 500}};
+	routes(table);
+	auto transport = open_transport(url());
+	size_t done = 0;
+	std::string message;
+	EXPECT_EQ(error_kind([&] { transport->fetch_many(requests, [&](size_t, FetchResult &&) { ++done; }); }, &message),
+		  ErrorKind::Integrity);
+	EXPECT_NE(message.find(url() + "objects/7"), std::string::npos) << message;
+	EXPECT_LT(done, requests.size());
+
+	requests.erase(requests.begin() + 7);
+	EXPECT_EQ(error_kind([&] { transport->fetch_many(requests, [](size_t, FetchResult &&) {}); }, &message),
+		  ErrorKind::Unreachable);
+	EXPECT_NE(message.find("objects/20: answered HTTP 500"), std::string::npos) << message;
+
+	// on_done may throw to stop the rest: the exception comes out as it is.
+	EXPECT_THROW(transport->fetch_many(requests, [](size_t, FetchResult &&) { throw std::logic_error("stop"); }),
+		     std::logic_error);
+}
+
 TEST_F(FaultTest, ATruncatedBodyIsRefused)
 {
 	routes({{"/lie", {{"body", std::string(1000, 'y')}, {"length", 5000}}},

@@ -1,5 +1,7 @@
 // The HTTP transport against real servers on loopback: nginx (static GET + ETag, WebDAV),
 // rclone serve webdav (basic auth from the environment and from a netrc file).
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -76,7 +78,8 @@ TEST(NginxHttp, FetchManyGetsEveryFileInParallel)
 		write_file(root.path() / path, std::string(static_cast<size_t>(1000 + i * 37), static_cast<char>('a' + i % 26)));
 		requests.push_back({path, 1 << 20, static_cast<uint64_t>(1000 + i * 37)});
 	}
-	TestServer nginx("nginx", {"--root", root.str()});
+	TempFolder logs("logs");
+	TestServer nginx("nginx", {"--root", root.str(), "--log", (logs.path() / "access.log").string()});
 	TransportOptions options;
 	options.parallel_transfers = 4;
 	auto transport = open_transport(nginx.url(), options);
@@ -88,6 +91,14 @@ TEST(NginxHttp, FetchManyGetsEveryFileInParallel)
 	});
 	EXPECT_EQ(seen, std::vector<int>(requests.size(), 1));
 	EXPECT_EQ(transport->request_count(), requests.size());
+	// Connections are kept and reused: at most parallel_transfers of them for 300 requests.
+	std::set<std::string> connections;
+	size_t lines = 0;
+	std::istringstream log(read_file(logs.path() / "access.log"));
+	for (std::string line; std::getline(log, line); ++lines)
+		connections.insert(line.substr(line.rfind(" conn=") + 6));
+	EXPECT_EQ(lines, requests.size());
+	EXPECT_LE(connections.size(), 4u);
 
 	// A wrong size in the list stops the lot with the object's URL.
 	requests[123].exact_size = 5;
@@ -126,6 +137,18 @@ TEST(NginxWebdav, CreateIsCreateOnlyReplaceReplacesAndFoldersAreMade)
 	EXPECT_FALSE(other->create("snapshots/1.json", "other"));
 	EXPECT_TRUE(other->create("snapshots/2.json", "other"));
 	EXPECT_EQ(read_file(root.path() / "team/lib/snapshots/1.json"), "first");
+}
+
+TEST(NginxWebdav, AUrlTypedWithSpacesAndChineseWorks)
+{
+	CleanEnvironment clean;
+	TempFolder root("nginx");
+	TestServer nginx("nginx", {"--root", root.str()});
+	auto transport = open_transport(nginx.url() + "团队/话术 库");
+	EXPECT_EQ(transport->describe(), nginx.url() + "%E5%9B%A2%E9%98%9F/%E8%AF%9D%E6%9C%AF%20%E5%BA%93/");
+	EXPECT_TRUE(transport->create("snapshots/1.json", "one"));
+	EXPECT_EQ(read_file(root.path() / "团队/话术 库/snapshots/1.json"), "one");
+	EXPECT_EQ(transport->fetch({"snapshots/1.json", 10, 3}).body, "one");
 }
 
 TEST(HttpWebdav, WritesToAHostWithoutWebdavAreRefusedWithTheStatus)

@@ -36,8 +36,28 @@ CurlConfig http_config(const TransportOptions &options, const std::string &schem
 	return config;
 }
 
-std::string checked_base(const std::string &url)
+// A URL typed as it reads ("https://dav/files/李/话术 库/"): spaces and non-ASCII bytes
+// percent-encoded, everything else (existing %-escapes too) kept.
+std::string encode_typed_url(const std::string &url)
 {
+	static constexpr char kHex[] = "0123456789ABCDEF";
+	std::string out;
+	for (const char ch : url) {
+		const auto c = static_cast<unsigned char>(ch);
+		if (c >= 0x80 || c == ' ') {
+			out += '%';
+			out += kHex[c >> 4];
+			out += kHex[c & 15];
+		} else {
+			out += ch;
+		}
+	}
+	return out;
+}
+
+std::string checked_base(const std::string &typed)
+{
+	const std::string url = encode_typed_url(typed);
 	curl::Url parsed(curl_url());
 	if (!parsed || curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK)
 		throw Error(ErrorKind::Input, url + ": not a valid URL");

@@ -24,13 +24,13 @@ FaultServer routes (keys of a route; everything JSON-able so a routes file works
     redirect (URL: a 302 to it, unless status says otherwise), stall_after (bytes of body, then the
     connection hangs until the server stops), delay (seconds before the answer), drop (true: close
     without answering), methods (["GET"]: the route applies to those only), times (the route
-    applies to the next N requests, then is removed).
+    applies to the next N requests, then is removed; in-process routes only, not a --routes file).
     A path with no route is served from `root` (GET/HEAD, ETag + If-None-Match → 304), else 404.
 
 From C++ (or a shell): the command line starts one server, prints its URL on the first line of
 stdout and serves until SIGTERM/SIGINT (or until its parent dies: PR_SET_PDEATHSIG):
 
-    lcs_servers.py nginx  --root DIR
+    lcs_servers.py nginx  --root DIR [--log FILE]                 # --log: nginx's access log there
     lcs_servers.py rclone --root DIR --user U --password P
     lcs_servers.py s3     --root DIR [--bucket B] [--log FILE]   # prints the endpoint; --log: JSONL requests
     lcs_servers.py fault  [--root DIR] [--routes FILE] [--log FILE]
@@ -141,7 +141,7 @@ class NginxDav(_Managed):
     Like a real nginx: PUT ignores If-* headers, MKCOL wants a trailing slash, no
     create_full_put_path (a PUT into a missing folder is 409: the client must MKCOL)."""
 
-    def __init__(self, root, port=None):
+    def __init__(self, root, port=None, access_log=None):
         super().__init__("lcs-nginx-")
         self.root = Path(root).resolve()
         self.root.mkdir(parents=True, exist_ok=True)
@@ -154,6 +154,7 @@ class NginxDav(_Managed):
             user = f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};"
         load = f"load_module {NGINX_DAV_EXT};" if Path(NGINX_DAV_EXT).exists() else ""
         t = self.tmp
+        self.access_log_path = Path(access_log).resolve() if access_log else t / "access.log"
         (t / "nginx.conf").write_text(f"""
 {load}
 {user}
@@ -163,7 +164,8 @@ pid {t}/nginx.pid;
 error_log {t}/error.log info;
 events {{ worker_connections 512; }}
 http {{
-    access_log {t}/access.log;
+    log_format lcs '$remote_addr [$time_local] "$request" $status $body_bytes_sent conn=$connection';
+    access_log {self.access_log_path} lcs;
     client_body_temp_path {t}/body;
     proxy_temp_path {t}/proxy;
     fastcgi_temp_path {t}/fastcgi;
@@ -188,8 +190,9 @@ http {{
         wait_for_port(self.port, self.process, log_path=t / "error.log", what="nginx")
 
     def access_log(self):
-        """The access log's lines so far ("127.0.0.1 - - [...] "GET /index.json HTTP/1.1" 304 0 ...")."""
-        return _tail(self.tmp / "access.log", 1_000_000).splitlines()
+        """The access log's lines so far: '127.0.0.1 [time] "GET /index.json HTTP/1.1" 304 0 conn=7'
+        (conn: nginx's connection serial number, to see keep-alive at work)."""
+        return _tail(self.access_log_path, 1_000_000).splitlines()
 
 
 class RcloneWebdav(_Managed):
@@ -508,7 +511,7 @@ def main():
     if args.kind != "fault" and not args.root:
         parser.error("--root is required")
     if args.kind == "nginx":
-        server = NginxDav(args.root)
+        server = NginxDav(args.root, access_log=args.log)
         url = server.url
     elif args.kind == "rclone":
         server = RcloneWebdav(args.root, args.user, args.password)
