@@ -125,6 +125,7 @@ TEST_F(NetLibrary, TwoCoachesOnNginxTheSecondGetsTheConflict)
 		library::PublishOptions o;
 		o.packs = {packs};
 		o.key = other;
+		o.trusted = {coach.public_part()};
 		library::publish_library(*target, o);
 		write_bytes(packs / "tea.json", pack_text("tea", "8"));
 	};
