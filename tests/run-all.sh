@@ -24,6 +24,8 @@ if [ "${LCS_SKIP_SANITIZERS:-0}" != "1" ]; then
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
   echo "== unit tests under ASan + UBSan + LeakSanitizer"
   ASAN_OPTIONS="detect_leaks=1" ctest --preset linux-asan -j 2 -L unit
+  echo "== script-library tests against the real servers under ASan + UBSan + LeakSanitizer"
+  ASAN_OPTIONS="detect_leaks=1" ctest --preset linux-asan -j 2 -L net -LE bench
   # Inside libobs, leaks are checked by bnum_allocs() (LSan would report Mesa's and fontconfig's).
   echo "== libobs and Qt desk tests under ASan + UBSan"
   ASAN_OPTIONS="detect_leaks=0" ctest --preset linux-asan -j 2 -L "obs|qt"

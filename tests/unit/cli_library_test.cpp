@@ -161,6 +161,18 @@ TEST_F(CliLibrary, UsageErrorsExitTwoAndHelpNamesTheOptions)
 		EXPECT_NE(sync_help.out.find(option), std::string::npos) << option;
 }
 
+TEST_F(CliLibrary, AnUnreachableSourceExitsThreeAndLeavesTheCache)
+{
+	ASSERT_EQ(publish().code, 0);
+	ASSERT_EQ(sync().code, 0);
+	const std::string before = tree_hash(cache);
+	// Nothing listens on port 1 of loopback: the connection is refused at once.
+	const auto r = run("sync http://127.0.0.1:1/lib/ --trust " + pub_file.string() + " --cache " + cache.string());
+	EXPECT_EQ(r.code, 3) << r.out;
+	EXPECT_NE(r.out.find("127.0.0.1:1"), std::string::npos) << r.out;
+	EXPECT_EQ(tree_hash(cache), before);
+}
+
 TEST_F(CliLibrary, AnUnreadableKeyIsAnInputError)
 {
 	const auto r = run("publish " + packs.string() + " --to " + host.string() + " --key " +

@@ -1,4 +1,4 @@
-// lcs publish PACK_OR_FOLDER… --to TARGET --key KEY [--library ID] [--message TEXT]: the packs as
+// lcs publish PACK_OR_FOLDER… --to TARGET --key KEY [--trust PUBKEY…] [--library ID] [--message TEXT]: the packs as
 // the library's next version (contract.md sections 3 and 5).
 #include <iostream>
 
@@ -17,6 +17,7 @@ struct Options {
 	std::string library;
 	std::string message;
 	std::string endpoint;
+	std::vector<std::string> trust;
 };
 
 void print_paths(const char *label, const std::vector<std::string> &paths)
@@ -31,6 +32,8 @@ ExitCode run_publish(const Options &o)
 	for (const auto &p : o.packs)
 		options.packs.push_back(std::filesystem::u8path(p));
 	options.key = library::load_secret_key_file(o.key);
+	for (const auto &t : o.trust)
+		options.trusted.push_back(library::load_public_key(t));
 	options.library = o.library;
 	options.message = o.message;
 	library::TransportOptions transport_options;
@@ -70,6 +73,9 @@ void register_publish(Application &application)
 			"LCS_LIBRARY_TOKEN, LCS_LIBRARY_USER/LCS_LIBRARY_PASSWORD, ~/.netrc or AWS_* variables")
 		->required();
 	cmd->add_option("--key", o->key, "Your minisign secret key file (lcs keygen, or minisign -G -W)")->required();
+	cmd->add_option("--trust", o->trust,
+			"The other coaches' public keys (.pub files or key lines): the library's index must be signed by "
+			"your key or one of these");
 	cmd->add_option("--library", o->library, "Id of a new library (only for its first version)");
 	cmd->add_option("--message", o->message, "What changed, shown by lcs library log and in OBS");
 	cmd->add_option("--endpoint", o->endpoint, "S3 only: the endpoint URL (e.g. https://oss-cn-hangzhou.aliyuncs.com)");

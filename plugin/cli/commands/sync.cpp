@@ -1,6 +1,7 @@
 // lcs sync SOURCE --trust PUBKEY… [--cache DIR] [--version N]: a team library's newest (or version N)
 // trusted version into the local cache (contract.md sections 3 and 5).
 #include <iostream>
+#include <unistd.h>
 
 #include "app.hpp"
 #include "commands/commands.hpp"
@@ -27,6 +28,12 @@ ExitCode run_sync(const Options &o)
 		options.trusted.push_back(library::load_public_key(t));
 	options.cache_dir = o.cache.empty() ? library::default_cache_dir() : std::filesystem::u8path(o.cache);
 	options.version = o.version;
+	const bool tty = isatty(STDERR_FILENO) != 0;
+	if (tty)
+		options.on_progress = [](size_t done, size_t total) {
+			std::cerr << "\r  " << done << "/" << total << " objects verified" << (done == total ? "\n" : "")
+				  << std::flush;
+		};
 	library::TransportOptions transport_options;
 	transport_options.s3_endpoint = o.endpoint;
 	auto source = library::open_transport(o.source, transport_options);

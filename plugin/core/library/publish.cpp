@@ -92,14 +92,16 @@ std::vector<LocalPack> load_packs(const std::vector<fs::path> &inputs)
 }
 
 struct Previous {
+	std::string index_bytes;
 	Index index;
 	std::string snapshot_bytes;
 	Snapshot snapshot;
 };
 
-/// The target's newest version, or nullopt for a new library. Not verified against a key: the
-/// publisher writes to a host it trusts; trainees verify what it writes.
-std::optional<Previous> read_previous(Transport &target)
+/// The target's newest version, or nullopt for a new library. Its index must be signed by the
+/// publisher's own key or a trusted coach's (the new snapshot names the old one as its parent,
+/// so the publisher vouches for it).
+std::optional<Previous> read_previous(Transport &target, const PublishOptions &options)
 {
 	const std::string where = url_of(target, std::string(kIndexPath));
 	FetchResult result = target.fetch({std::string(kIndexPath), kMaxIndexBytes, std::nullopt});
@@ -107,8 +109,18 @@ std::optional<Previous> read_previous(Transport &target)
 		return std::nullopt;
 	if (result.status != FetchResult::Status::Ok)
 		throw Error(ErrorKind::Integrity, where + ": the host answered 304 Not Modified to a request without an ETag");
+	const std::string signature = source_reader::fetch_required(
+		target, {std::string(kIndexSignaturePath), kMaxSignatureBytes, std::nullopt}, "the index's signature");
+	std::vector<PublicKey> keys = options.trusted;
+	keys.push_back(options.key.public_part());
 	Previous previous;
-	previous.index = parse_index(result.body, where);
+	try {
+		previous.index = source_reader::verify_index(result.body, signature, keys, where);
+	} catch (const Error &e) {
+		throw Error(e.kind(), std::string(e.what()) +
+					      "; nothing was published (another coach's key: pass their .pub with --trust)");
+	}
+	previous.index_bytes = std::move(result.body);
 	auto fetched = source_reader::fetch_snapshot(target, previous.index.snapshot, previous.index.library,
 						     previous.index.version);
 	previous.snapshot_bytes = std::move(fetched.bytes);
@@ -144,7 +156,7 @@ PublishResult publish_library(Transport &target, const PublishOptions &options)
 						      "\": a library id is 1-64 of a-z, 0-9, '.', '_', '-', starting with a "
 						      "letter or digit");
 	std::vector<LocalPack> packs = load_packs(options.packs);
-	const auto previous = read_previous(target);
+	const auto previous = read_previous(target, options);
 
 	PublishResult result;
 	if (!previous) {
@@ -227,7 +239,12 @@ PublishResult publish_library(Transport &target, const PublishOptions &options)
 	if (options.expires_after_s)
 		index.expires = format_utc_seconds(now + *options.expires_after_s);
 	index.snapshot = {snapshot_path(version), crypto::sha256_hex(snapshot_bytes), snapshot_bytes.size()};
-	const std::string index_bytes = write_index(index);
+	std::string index_bytes = write_index(index);
+	// Many web servers' ETags are the file's size and modification second (nginx, Apache): an
+	// index of the same size written within the same second would look unchanged to a trainee's
+	// If-None-Match. A different size always changes them (JSON allows the extra whitespace).
+	if (previous && index_bytes.size() == previous->index_bytes.size())
+		index_bytes += "\n";
 	target.replace(std::string(kIndexSignaturePath), sign(index_bytes, options.key, index_trusted_comment(index)));
 	target.replace(std::string(kIndexPath), index_bytes);
 

@@ -14,6 +14,9 @@ namespace lcs::library {
 struct PublishOptions {
 	std::vector<std::filesystem::path> packs; // files and folders (pack::expand_pack_paths)
 	SecretKey key;
+	/// The other coaches who publish to this library (--trust): the index already there must be
+	/// signed by `key` or one of these, so a host cannot make a coach sign onto a forged history.
+	std::vector<PublicKey> trusted;
 	std::string library;                      // --library: names a new library; else the target's
 	std::string message;
 	std::optional<int64_t> now_utc_s;         // published_at; the system clock when empty

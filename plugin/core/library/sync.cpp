@@ -275,6 +275,7 @@ private:
 			requests.push_back({object_path(sha), packs.front()->size, packs.front()->size});
 			request_packs.push_back(&packs);
 		}
+		size_t done = 0;
 		source_.fetch_many(requests, [&](size_t i, FetchResult &&result) {
 			const SnapshotPack &p = *request_packs[i]->front();
 			const std::string where = url_of(source_, requests[i].path) + " (pack " + p.path + ")";
@@ -292,6 +293,8 @@ private:
 			bytes_downloaded_ += result.body.size();
 			for (const SnapshotPack *same : *request_packs[i])
 				staged.write(same->path, result.body);
+			if (options_.on_progress)
+				options_.on_progress(++done, requests.size());
 		});
 		staged.write(std::string(cache_store::kMetaDir) + "/" + std::string(cache_store::kSnapshotFile), fetched.bytes);
 		staged.write(std::string(cache_store::kMetaDir) + "/" + std::string(cache_store::kSignatureFile),

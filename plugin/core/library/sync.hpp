@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@ struct SyncOptions {
 	std::vector<PublicKey> trusted;      // at least one; a team has several coaches
 	std::optional<int64_t> version;      // --version N: that kept (or still published) version
 	std::optional<int64_t> now_utc_s;    // for expiry checks; the system clock when empty
+	/// Called on the calling thread after each object is verified (done of total to download).
+	std::function<void(size_t done, size_t total)> on_progress;
 };
 
 struct SyncResult {

@@ -176,3 +176,81 @@ TEST_F(Cache, ProvenanceThroughACopiedCurrentFolder)
 
 } // namespace
 } // namespace lcs::test
+
+namespace lcs::test {
+namespace {
+
+TEST_F(Cache, AnUnchangedIndexIsOneRequestButStillExpiresAndStillNeedsATrustedKey)
+{
+	write_bytes(work / "a.json", pack_text("a"));
+	publish("m", "school", 3600);
+	sync();
+	const auto again = sync();
+	EXPECT_FALSE(again.changed);
+	EXPECT_EQ(again.requests, 1u); // the index, answered "not modified"
+
+	// A coach whose key the trainee dropped: the cached index no longer counts either.
+	auto source = open_host();
+	auto o = sync_options();
+	o.trusted = {library::generate_secret_key().public_part()};
+	const std::string before = tree_hash(cache);
+	EXPECT_THROW(library::sync_library(*source, o), library::Error);
+
+	clock += 7200; // past "expires", with the host still answering "not modified"
+	expect_refused(ErrorKind::Integrity, "expired at");
+	EXPECT_EQ(tree_hash(cache), before);
+}
+
+} // namespace
+} // namespace lcs::test
+
+namespace lcs::test {
+namespace {
+
+TEST_F(Cache, ProgressCountsTheObjectsDownloaded)
+{
+	publish_versions(1, false);
+	auto o = sync_options();
+	std::vector<std::pair<size_t, size_t>> calls;
+	o.on_progress = [&](size_t done, size_t total) { calls.emplace_back(done, total); };
+	auto source = open_host();
+	library::sync_library(*source, o);
+	EXPECT_EQ(calls, (std::vector<std::pair<size_t, size_t>>{{1, 2}, {2, 2}}));
+}
+
+} // namespace
+} // namespace lcs::test
+
+namespace lcs::test {
+namespace {
+
+TEST_F(Cache, ACacheThatCannotBeWrittenIsAnEnvironmentErrorAndStaysAsItWas)
+{
+	publish_versions(1, false);
+	write_bytes(cache, "a file where the cache folder should be");
+	const std::string before = tree_hash(cache);
+	auto source = open_host();
+	try {
+		library::sync_library(*source, sync_options());
+		FAIL() << "synced into a file";
+	} catch (const library::Error &e) {
+		EXPECT_EQ(e.kind(), ErrorKind::Environment) << e.what();
+		EXPECT_NE(std::string(e.what()).find(cache.string()), std::string::npos) << e.what();
+	}
+	EXPECT_EQ(tree_hash(cache), before);
+	EXPECT_EQ(read_bytes(cache), "a file where the cache folder should be");
+}
+
+TEST_F(Cache, AVersionDirectoryInTheWayIsReplacedOnlyWhenTheNewOneIsComplete)
+{
+	// A leftover versions/2 (an interrupted sync) does not block version 2, and is not used.
+	publish_versions(1, true);
+	write_bytes(cache / "school" / "versions" / "2" / "a.json", "leftover");
+	write_bytes(work / "a.json", pack_text("a", "2"));
+	publish();
+	EXPECT_EQ(sync().version, 2);
+	EXPECT_EQ(read_bytes(cache / "school" / "current" / "a.json"), pack_text("a", "2"));
+}
+
+} // namespace
+} // namespace lcs::test

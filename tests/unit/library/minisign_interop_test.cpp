@@ -101,7 +101,10 @@ TEST_F(MinisignInterop, KeyWeWriteSignsWithMinisignAndItsPubVerifiesMinisign)
 	// minisign derives the same public key file (id and key) from our secret key.
 	const test::Exec recreate = test::run_command("minisign -R -s " + q(dir / "ours.key") + " -p " + q(dir / "again.pub"));
 	ASSERT_EQ(recreate.code, 0) << recreate.out;
-	EXPECT_EQ(read_file((dir / "again.pub").string()), read_file((dir / "ours.pub").string()));
+	// The key lines are equal; the untrusted comments may differ in form (minisign prints the id
+	// without leading zeros, one key in sixteen), so only the key line is compared.
+	const auto key_line = [](const std::string &text) { return text.substr(text.find('\n') + 1); };
+	EXPECT_EQ(key_line(read_file((dir / "again.pub").string())), key_line(read_file((dir / "ours.pub").string())));
 }
 
 } // namespace

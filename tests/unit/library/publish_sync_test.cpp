@@ -193,3 +193,54 @@ TEST_F(PublishSync, TheIndexVerifiesAndItsTrustedCommentNamesTheVersion)
 
 } // namespace
 } // namespace lcs::test
+
+namespace lcs::test {
+namespace {
+
+TEST_F(PublishSync, EachNewIndexDiffersInSizeFromTheOneItReplaces)
+{
+	// Web servers whose ETag is size + modification second would otherwise answer 304 to a
+	// trainee who synced in the second of the previous publish.
+	write_bytes(work / "a.json", pack_text("a", "1"));
+	publish();
+	for (int v = 2; v <= 4; ++v) {
+		const auto before = fs::file_size(host / "index.json");
+		write_bytes(work / "a.json", pack_text("a", std::to_string(v)));
+		publish();
+		EXPECT_NE(fs::file_size(host / "index.json"), before);
+		EXPECT_EQ(host_index().version, v);
+	}
+	EXPECT_EQ(sync().version, 4);
+}
+
+TEST_F(PublishSync, AnIndexSignedByAKeyThePublisherDoesNotTrustIsRefusedAndNothingIsWritten)
+{
+	write_bytes(work / "a.json", pack_text("a"));
+	publish();
+	const auto before = read_bytes(host / "index.json");
+	write_bytes(work / "a.json", pack_text("a", "2"));
+	const library::SecretKey stranger = library::generate_secret_key();
+	library::PublishOptions o;
+	o.packs = {work};
+	o.key = stranger;
+	o.now_utc_s = clock;
+	try {
+		library::publish_library(*open_host(), o);
+		FAIL() << "a publish onto an index signed by an untrusted key went through";
+	} catch (const library::Error &e) {
+		EXPECT_EQ(e.kind(), ErrorKind::Integrity);
+		const std::string message = e.what();
+		EXPECT_NE(message.find(coach.id.hex()), std::string::npos) << message;
+		EXPECT_NE(message.find("--trust"), std::string::npos) << message;
+	}
+	EXPECT_EQ(read_bytes(host / "index.json"), before);
+	EXPECT_FALSE(std::filesystem::exists(host / "snapshots" / "2.json"));
+
+	o.trusted = {coach.public_part()};
+	const auto r = library::publish_library(*open_host(), o);
+	EXPECT_EQ(r.version, 2);
+	EXPECT_EQ(r.publisher, stranger.id.hex());
+}
+
+} // namespace
+} // namespace lcs::test

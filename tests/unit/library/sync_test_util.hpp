@@ -171,6 +171,8 @@ protected:
 		library::PublishOptions o;
 		o.packs = {work};
 		o.key = key ? *key : coach;
+		if (key)
+			o.trusted = {coach.public_part()}; // another coach of the same team
 		o.library = library_id;
 		o.message = message;
 		o.now_utc_s = clock;
