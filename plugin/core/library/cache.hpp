@@ -49,6 +49,9 @@ struct Provenance {
 	std::string library;
 	int64_t version = 0;
 };
-std::optional<Provenance> provenance_of(const std::filesystem::path &pack_file);
+/// With `sha256` (of the bytes that were loaded), the version named is one whose snapshot lists
+/// the pack's path with exactly those bytes: when current/ moved on after the pack was loaded, the
+/// newest kept version that has them, or none.
+std::optional<Provenance> provenance_of(const std::filesystem::path &pack_file, std::string_view sha256 = {});
 
 } // namespace lcs::library

@@ -34,7 +34,7 @@ nlohmann::ordered_json make_header(const pack::Library &library, const audience:
 		nlohmann::ordered_json entry{{"id", p.meta.id}, {"version", p.meta.version}, {"sha256", p.sha256}};
 		// A pack synced from a team library names it (optional fields; absent for other packs).
 		if (!p.path.empty())
-			if (const auto from = library::provenance_of(std::filesystem::u8path(p.path))) {
+			if (const auto from = library::provenance_of(std::filesystem::u8path(p.path), p.sha256)) {
 				entry["library"] = from->library;
 				entry["library_version"] = from->version;
 			}

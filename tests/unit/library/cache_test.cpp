@@ -128,6 +128,25 @@ TEST_F(Cache, ADamagedStateFileRefusesTheSyncAndIsLeftAlone)
 	expect_refused(ErrorKind::Integrity, "state.json");
 }
 
+TEST_F(Cache, AHeaderNamesTheVersionOfTheBytesLoadedEvenWhenCurrentMovedOnSince)
+{
+	publish_versions(1, true);
+	// The desk loaded a.json of version 1 through current/; then an update made version 2 current.
+	const auto loaded = pack::Library::load({current_a()});
+	ASSERT_TRUE(loaded.library);
+	write_bytes(work / "a.json", pack_text("a", "2"));
+	publish("version 2");
+	sync();
+	ASSERT_EQ(library::provenance_of(current_a())->version, 2);
+	audience::Scenario scenario;
+	scenario.id = "s";
+	const auto header = session::make_header(*loaded.library, scenario, {"t", "2027-01-01T00:00:00Z", 1, 60});
+	EXPECT_EQ(header.at("packs")[0].at("library_version"), 1); // the bytes in use, not current/'s
+	EXPECT_EQ(library::provenance_of(current_a(), loaded.library->packs()[0].sha256)->version, 1);
+	// Bytes no kept version has (edited in the cache by hand): no library is claimed.
+	EXPECT_FALSE(library::provenance_of(current_a(), std::string(64, 'a')));
+}
+
 TEST_F(Cache, ProvenanceAndTheSessionHeaderNameTheLibraryVersion)
 {
 	publish_versions(2, true);
