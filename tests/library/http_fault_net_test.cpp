@@ -1,7 +1,10 @@
 // The HTTP transport against a hostile server (lcs_servers.py fault): bodies with and without a
 // length over their caps, lies about the length, stalls, redirects to file:// or another host,
 // a 304 to an unconditional request, server errors.
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -132,6 +135,29 @@ TEST_F(FaultTest, AStalledServerTimesOutAsUnreachable)
 	EXPECT_NE(m.find("timed out"), std::string::npos) << m;
 	m = fetch_error(*transport, "slow", 1 << 20, std::nullopt, ErrorKind::Unreachable);
 	EXPECT_NE(m.find("timed out"), std::string::npos) << m;
+}
+
+TEST_F(FaultTest, ACancelEndsATransferAStalledServerHolds)
+{
+	// OBS closing while a host stalls: the transfer stops on the cancel flag, not after the
+	// stall time-out (a minute here), so the message says "cancelled", not "timed out".
+	routes({{"/stall", {{"body", std::string(100000, 'z')}, {"stall_after", 100}}}});
+	auto cancel = std::make_shared<std::atomic<bool>>(false);
+	TransportOptions options;
+	options.low_speed_time_s = 60;
+	options.total_timeout_s = 120;
+	options.cancel = cancel;
+	auto transport = open_transport(url(), options);
+	std::thread closer([&] {
+		std::this_thread::sleep_for(std::chrono::milliseconds(300));
+		cancel->store(true);
+	});
+	std::string m = fetch_error(*transport, "stall", 1 << 20, std::nullopt, ErrorKind::Unreachable);
+	closer.join();
+	EXPECT_NE(m.find("cancelled"), std::string::npos) << m;
+	// Once cancelled, a new request stops at once too.
+	m = fetch_error(*transport, "stall", 1 << 20, std::nullopt, ErrorKind::Unreachable);
+	EXPECT_NE(m.find("cancelled"), std::string::npos) << m;
 }
 
 TEST_F(FaultTest, RedirectsNeverGoToFileOrOtherSchemes)

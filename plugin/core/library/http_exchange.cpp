@@ -61,6 +61,11 @@ HttpExchange::HttpExchange(CURL *easy, CURLSH *share, const CurlConfig &config, 
 	curl_easy_setopt(easy_, CURLOPT_HEADERDATA, this);
 	curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &HttpExchange::on_write);
 	curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
+	if (o.cancel) { // curl calls it about once a second even while a host sends nothing
+		curl_easy_setopt(easy_, CURLOPT_NOPROGRESS, 0L);
+		curl_easy_setopt(easy_, CURLOPT_XFERINFOFUNCTION, &HttpExchange::on_progress);
+		curl_easy_setopt(easy_, CURLOPT_XFERINFODATA, this);
+	}
 
 	if (request.method == "HEAD") {
 		curl_easy_setopt(easy_, CURLOPT_NOBODY, 1L);
@@ -89,6 +94,8 @@ HttpExchange::~HttpExchange()
 	curl_easy_setopt(easy_, CURLOPT_HEADERDATA, nullptr);
 	curl_easy_setopt(easy_, CURLOPT_WRITEDATA, nullptr);
 	curl_easy_setopt(easy_, CURLOPT_READDATA, nullptr);
+	curl_easy_setopt(easy_, CURLOPT_XFERINFODATA, nullptr);
+	curl_easy_setopt(easy_, CURLOPT_NOPROGRESS, 1L);
 }
 
 std::string HttpExchange::where() const
@@ -148,6 +155,12 @@ size_t HttpExchange::on_read(char *data, size_t size, size_t count, void *self_p
 	return n;
 }
 
+int HttpExchange::on_progress(void *self, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+{
+	const auto &cancel = static_cast<HttpExchange *>(self)->config_.options.cancel;
+	return cancel && cancel->load() ? 1 : 0; // non-zero: curl aborts the transfer
+}
+
 HttpResponse HttpExchange::result(CURLcode code)
 {
 	const std::string at = where();
@@ -178,6 +191,8 @@ HttpResponse HttpExchange::result(CURLcode code)
 							    std::to_string(config_.options.connect_timeout_s) + " s, stalled " +
 							    std::to_string(config_.options.low_speed_time_s) + " s, total " +
 							    std::to_string(config_.options.total_timeout_s) + " s)");
+	case CURLE_ABORTED_BY_CALLBACK:
+		throw Error(ErrorKind::Unreachable, at + ": cancelled");
 	case CURLE_URL_MALFORMAT:
 		throw Error(ErrorKind::Input, at + ": not a valid URL (" + detail + ")");
 	default:

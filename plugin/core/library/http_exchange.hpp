@@ -61,6 +61,7 @@ private:
 	static size_t on_header(char *data, size_t size, size_t count, void *self);
 	static size_t on_write(char *data, size_t size, size_t count, void *self);
 	static size_t on_read(char *data, size_t size, size_t count, void *self);
+	static int on_progress(void *self, curl_off_t, curl_off_t, curl_off_t, curl_off_t);
 
 	CURL *easy_;
 	const CurlConfig &config_;

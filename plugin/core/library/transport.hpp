@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,6 +31,9 @@ struct TransportOptions {
 	std::string bearer_token;
 	std::string user;
 	std::string password;
+	/// When set and true, transfers under way stop within about a second with Error(Unreachable)
+	/// "cancelled" (OBS closing while a host stalls); new ones stop at once.
+	std::shared_ptr<const std::atomic<bool>> cancel;
 };
 
 struct FetchResult {

@@ -56,6 +56,7 @@ LibraryHub::LibraryHub(config_t *config, std::filesystem::path cache_dir, lib::T
 	  transport_(std::move(transport)),
 	  config_writer_(std::move(config_writer))
 {
+	transport_.cancel = cancel_; // stop() ends a transfer a stalled host holds, within a second
 	for (auto &entry : load_library_entries(config_)) {
 		Item item;
 		item.credentials = load_library_credentials(config_, entry.source);
@@ -80,7 +81,8 @@ void LibraryHub::stop()
 		std::lock_guard lock(worker_mutex_);
 		worker = std::move(worker_);
 	}
-	worker.reset(); // the sync running finishes (bounded by the transport's time-outs), queued ones are dropped
+	cancel_->store(true); // the sync running stops at its next progress call; queued ones are dropped
+	worker.reset();
 }
 
 std::vector<LibraryState> LibraryHub::states() const

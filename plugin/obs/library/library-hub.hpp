@@ -106,6 +106,7 @@ private:
 	config_t *config_;
 	std::filesystem::path cache_dir_;
 	lcs::library::TransportOptions transport_;
+	std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false); // set by stop()
 	ConfigWriter config_writer_;
 	mutable std::mutex mutex_; // guards items_; never held across a sync or a disk read of the cache
 	std::vector<Item> items_;
