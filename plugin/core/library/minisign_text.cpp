@@ -1,4 +1,5 @@
 #include "core/library/minisign_text.hpp"
+#include "core/util/utf8.hpp"
 
 #include <cctype>
 #include <cstdint>
@@ -63,39 +64,13 @@ std::string describe_unexpected(std::string_view text)
 
 bool is_printable_comment(std::string_view text)
 {
-	size_t i = 0;
-	while (i < text.size()) {
-		const auto c = static_cast<unsigned char>(text[i]);
-		if (c == '\t' || (c >= 0x20 && c <= 0x7E)) {
-			++i;
-			continue;
-		}
-		size_t need = 0;
+	for (size_t i = 0; i < text.size();) {
 		uint32_t cp = 0;
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-			cp = c & 0x1FU;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			cp = c & 0x0FU;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			cp = c & 0x07U;
-		} else {
-			return false; // a control character, DEL, or not a UTF-8 lead byte
-		}
-		if (i + need >= text.size())
-			return false; // cut off
-		for (size_t k = 1; k <= need; ++k) {
-			const auto cc = static_cast<unsigned char>(text[i + k]);
-			if ((cc & 0xC0U) != 0x80U)
-				return false;
-			cp = (cp << 6) | (cc & 0x3FU);
-		}
-		const uint32_t min = need == 1 ? 0x80 : need == 2 ? 0x800 : 0x10000;
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp <= 0x9F))
+		const size_t length = util::utf8_sequence(text, i, &cp);
+		// Not UTF-8, or a control character (C0 but tab, DEL, C1): a comment is shown to people.
+		if (length == 0 || (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F))
 			return false;
-		i += need + 1;
+		i += length;
 	}
 	return true;
 }

@@ -4,45 +4,12 @@
 
 #include "core/library/error.hpp"
 #include "core/library/format.hpp"
+#include "core/util/utf8.hpp"
 
 namespace lcs::library {
 namespace {
 
 constexpr size_t kMaxPathBytes = 1024;
-
-// Length of the UTF-8 sequence at `at` (1..4), or 0 when it is not valid UTF-8.
-size_t utf8_length(std::string_view s, size_t at)
-{
-	const auto c = static_cast<unsigned char>(s[at]);
-	size_t need = 0;
-	uint32_t cp = 0;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1;
-		cp = c & 0x1FU;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2;
-		cp = c & 0x0FU;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3;
-		cp = c & 0x07U;
-	} else {
-		return 0;
-	}
-	if (at + need >= s.size())
-		return 0;
-	for (size_t k = 1; k <= need; ++k) {
-		const auto cc = static_cast<unsigned char>(s[at + k]);
-		if ((cc & 0xC0U) != 0x80U)
-			return 0;
-		cp = (cp << 6) | (cc & 0x3FU);
-	}
-	const uint32_t min = need == 1 ? 0x80 : need == 2 ? 0x800 : 0x10000;
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return need + 1;
-}
 
 [[noreturn]] void unsafe(const std::string &where, std::string_view path, const std::string &why)
 {
@@ -85,7 +52,7 @@ void check_relative_path(std::string_view path, const std::string &where)
 			unsafe(where, path, "it contains a backslash (paths are '/'-separated)");
 		if (c == ':')
 			unsafe(where, path, i == 1 ? "it starts with a drive letter" : "it contains a colon (a drive letter or a Windows stream name)");
-		const size_t n = utf8_length(path, i);
+		const size_t n = util::utf8_sequence(path, i);
 		if (n == 0)
 			unsafe(where, path, "it is not valid UTF-8");
 		i += n;
