@@ -22,7 +22,8 @@ namespace lib = lcs::library;
 
 TEST(LibraryPackSession, ASessionOnALibraryPackNamesTheLibraryAndVersion)
 {
-	const fs::path dir = fs::path(testing::TempDir()) / "obs-library-pack";
+	// One folder per locale run: the zh-CN and en-US runs of this suite go in parallel.
+	const fs::path dir = fs::path(testing::TempDir()) / ("obs-library-pack-" + ObsHarness::get().locale());
 	fs::remove_all(dir);
 	fs::create_directories(dir / "library");
 	const std::string name = "farm-origin." + ObsHarness::get().locale() + ".json";
