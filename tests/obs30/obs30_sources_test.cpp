@@ -117,11 +117,15 @@ TEST(Obs30Sources, EverySourceRendersAndTheVoiceMeterHearsInOBS30)
 	keep(cue, "cue_prompter", HasFailure());
 
 	// Sources that show the session: transparent before it, drawn once it runs.
-	OBSDataAutoRelease defaults = obs_data_create();
-	OBSSourceAutoRelease card = obs_source_create("lcs_price_card", "obs30 card", defaults, nullptr);
-	OBSSourceAutoRelease feed = obs_source_create("lcs_comment_feed", "obs30 feed", defaults, nullptr);
-	OBSSourceAutoRelease stats = obs_source_create("lcs_room_stats", "obs30 stats", defaults, nullptr);
-	OBSSourceAutoRelease ticker = obs_source_create("lcs_order_ticker", "obs30 ticker", defaults, nullptr);
+	// Each with settings of its own, as OBS creates sources (a settings object is the source's).
+	auto create = [](const char *id, const char *name) {
+		OBSDataAutoRelease settings = obs_data_create();
+		return OBSSourceAutoRelease(obs_source_create(id, name, settings, nullptr));
+	};
+	OBSSourceAutoRelease card = create("lcs_price_card", "obs30 card");
+	OBSSourceAutoRelease feed = create("lcs_comment_feed", "obs30 feed");
+	OBSSourceAutoRelease stats = create("lcs_room_stats", "obs30 stats");
+	OBSSourceAutoRelease ticker = create("lcs_order_ticker", "obs30 ticker");
 	ASSERT_TRUE(card && feed && stats && ticker);
 	for (obs_source_t *s : {card.Get(), feed.Get(), stats.Get(), ticker.Get()})
 		obs_source_inc_showing(s); // in a scene on screen

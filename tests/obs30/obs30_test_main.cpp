@@ -20,7 +20,11 @@ int main(int argc, char **argv)
 	setenv("QT_QPA_PLATFORM", "offscreen", 0);
 	QGuiApplication app(argc, argv);
 	lcs::test::install_log_tap(); // before libobs starts any thread that logs
-	if (lcs::test::env_or_default("LCS_OBS30_MODE", "sources") == "sources")
+	// One libobs per process: the loader tests start their own, the source tests the harness's.
+	const bool loader = lcs::test::env_or_default("LCS_OBS30_MODE", "sources") == "loader";
+	if (GTEST_FLAG_GET(filter) == "*")
+		GTEST_FLAG_SET(filter, loader ? "Obs30Loader.*" : "Obs30Sources.*");
+	if (!loader)
 		::testing::AddGlobalTestEnvironment(
 			new lcs::test::ObsHarness(lcs::test::env_or_default("LCS_TEST_LOCALE", "zh-CN")));
 	return RUN_ALL_TESTS();
