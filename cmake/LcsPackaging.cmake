@@ -10,7 +10,12 @@ set(CPACK_STRIP_FILES OFF)
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "video")
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "obs-studio (>= 29.0)")
+# The Qt5 build loads only in OBS 29 (OBS 30+ refuses modules that link Qt5); the Qt6 build needs 30+.
+if(LCS_QT_MAJOR EQUAL 6)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "obs-studio (>= 30.0)")
+else()
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "obs-studio (>= 29.0), obs-studio (<< 30)")
+endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-wqy-microhei | fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION

@@ -7,6 +7,8 @@ PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config git dpkg-dev file
   libobs-dev qtbase5-dev libx11-dev nlohmann-json3-dev libspdlog-dev libcurl4-openssl-dev libssl-dev
+  # the Qt6 build of the module (the one OBS 30+ loads), built and desk-tested by tests/run-all.sh
+  qt6-base-dev
   libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   # run: OBS itself and a CJK font for Chinese overlays
   obs-studio fonts-wqy-microhei

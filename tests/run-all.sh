@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing (apt), builds, and runs unit, libobs integration, install
-# and end-to-end tests (each starts its own Xvfb), then the core and module tests again under
-# AddressSanitizer + UndefinedBehaviorSanitizer. Exit code is non-zero when anything fails.
+# and end-to-end tests (each starts its own Xvfb), the Qt6 build's desk and Qt-dependency tests,
+# then the core and module tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Exit code is non-zero when anything fails.
 #   LCS_SKIP_SANITIZERS=1  skip the sanitizer pass
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +18,14 @@ if [ ! -f "$here/tests/support/servers/node_modules/s3rver/bin/s3rver.js" ]; the
 fi
 echo "== tests (linux-release)"
 ctest --preset linux-release -j 2
+
+# The Qt6 build (the one OBS 30+ loads) against Debian's qt6-base-dev: only the module and the
+# desk test; runs the desk offscreen with Qt6 and checks the module links no Qt5 (label qt6).
+# OBS here is 29 (Qt5), so every libobs and end-to-end test stays with the Qt5 build above.
+echo "== build (linux-qt6: module + desk test)"
+"$here/installer/build.sh" linux-qt6
+echo "== Qt6 tests (linux-qt6)"
+ctest --preset linux-qt6 -j 2
 
 if [ "${LCS_SKIP_SANITIZERS:-0}" != "1" ]; then
   echo "== build (linux-asan)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The check OBS 30+ applies before loading a module (libobs' has_qt5_dependency on Linux reads the
-# module's DT_NEEDED entries): a Qt6 build must need libQt6* and no libQt5*; a Qt5 build (OBS 29)
-# must need libQt5* and no libQt6*. Reads `readelf -d` of the module file itself.
+# The check OBS applies before loading a module (28.0.2–31.x when built with Qt6; libobs'
+# has_qt5_dependency dlopens the module in a child and rejects it when any libQt5 is in its link
+# map): a Qt6 build must need libQt6* and no libQt5*, a Qt5 build (OBS 29) libQt5* and no libQt6*.
+# Checks the module's own NEEDED entries (`readelf -d`) and everything they load (`ldd`).
 # Usage: qt_dependency_check.sh MODULE 5|6
 set -euo pipefail
 module="$1" major="$2"
@@ -19,4 +20,9 @@ echo "NEEDED: $(tr '\n' ' ' <<<"$needed")"
 wrong="$(grep -E "^libQt${other}" <<<"$needed" || true)"
 [ -z "$wrong" ] || fail "a Qt${major} build needs $(tr '\n' ' ' <<<"$wrong")"
 grep -qE "^libQt${major}(Core|Widgets|Gui)" <<<"$needed" || fail "needs no libQt${major}Core/Gui/Widgets"
-echo "OK: $(basename "$module") needs Qt${major} only"
+# Transitively too, as OBS's link-map check sees it.
+loaded="$(ldd "$module")" || fail "ldd failed"
+! grep -q "not found" <<<"$loaded" || fail "unresolved libraries: $(grep "not found" <<<"$loaded" | tr -s ' \t\n' ' ')"
+wrong="$(grep -oE "libQt${other}[A-Za-z]*\.so[.0-9]*" <<<"$loaded" | sort -u || true)"
+[ -z "$wrong" ] || fail "loads $(tr '\n' ' ' <<<"$wrong")through its dependencies"
+echo "OK: $(basename "$module") needs Qt${major} only (directly and through its dependencies)"

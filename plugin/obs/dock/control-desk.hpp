@@ -25,7 +25,8 @@ class LibraryPanel;
 
 class ControlDesk : public QWidget {
 public:
-	/// `config`: where settings persist (OBS's global config inside OBS); may be null.
+	/// `config`: where settings persist (inside OBS its user config: user.ini from OBS 31,
+	/// global.ini before); may be null.
 	ControlDesk(DeskBackend &backend, config_t *config, QWidget *parent = nullptr);
 	~ControlDesk() override;
 

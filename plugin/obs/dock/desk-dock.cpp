@@ -1,7 +1,5 @@
 #include "dock/desk-dock.hpp"
 
-#include <QDockWidget>
-#include <QMainWindow>
 #include <QPointer>
 
 #include <obs-frontend-api.h>
@@ -11,6 +9,7 @@
 #include "dock/control-desk.hpp"
 #include "dock/studio-backend.hpp"
 #include "library/library-service.hpp"
+#include "studio/frontend-compat.hpp"
 #include "studio/frontend.hpp"
 
 namespace lcs::obs::dock {
@@ -44,28 +43,20 @@ void start_control_desk()
 {
 	if (!frontend_available() || g_desk)
 		return;
-	auto *main_window = static_cast<QMainWindow *>(obs_frontend_get_main_window());
-	if (!main_window)
+	auto *desk = new ControlDesk(g_backend, user_settings_config());
+	// The id is the key OBS saves the dock's place and visibility under (in its DockState).
+	if (!add_dock("LiveCommerceStudioDock", obs_module_text("Desk.Title"), desk)) {
+		lcs::log::logger()->warn("OBS refused the control desk's dock (id LiveCommerceStudioDock in use?)");
+		delete desk;
 		return;
-	auto *dock = new QDockWidget(main_window);
-	// The object name is the key OBS saves the dock's place and visibility under.
-	dock->setObjectName("LiveCommerceStudioDock");
-	dock->setWindowTitle(QString::fromUtf8(obs_module_text("Desk.Title")));
-	dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
-			  QDockWidget::DockWidgetFloatable);
-	auto *desk = new ControlDesk(g_backend, obs_frontend_get_global_config(), dock);
-	dock->setWidget(desk);
+	}
 	g_desk = desk;
-	// In the main window's layout, so OBS's saved window state keeps where the trainee put it;
-	// OBS restores that state after loading modules. Until then: floating and hidden, as
-	// View → Docks opens it.
-	main_window->addDockWidget(Qt::RightDockWidgetArea, dock);
-	dock->setFloating(true);
-	dock->setVisible(false);
-	obs_frontend_add_dock(dock);
 	obs_frontend_add_event_callback(on_frontend_event, nullptr);
 	g_listening = true;
-	lcs::log::logger()->info("control desk added (View → Docks)");
+	const FrontendCalls calls = frontend_calls();
+	lcs::log::logger()->info("control desk added (View → Docks; {}, settings in {})",
+				 calls.dock_by_id ? "obs_frontend_add_dock_by_id" : "obs_frontend_add_dock",
+				 calls.user_config ? "the user config" : "the global config");
 }
 
 void stop_control_desk()

@@ -6,8 +6,8 @@
 
 #include <util/config-file.h>
 
-// What the desk remembers between OBS runs: kept in OBS's own global configuration (global.ini,
-// section [LiveCommerceStudio]) like obs-websocket keeps its settings. Where the dock sits is
+// What the desk remembers between OBS runs: kept in OBS's own user configuration (user.ini from
+// OBS 31, global.ini before; section [LiveCommerceStudio]) like obs-websocket keeps its settings. Where the dock sits is
 // OBS's business: it saves every dock's place with the window layout.
 namespace lcs::obs::dock {
 

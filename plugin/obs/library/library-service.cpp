@@ -8,6 +8,7 @@
 #include <obs-module.h>
 
 #include "core/log/log.hpp"
+#include "studio/frontend-compat.hpp"
 #include "studio/frontend.hpp"
 
 namespace lcs::obs::library {
@@ -31,14 +32,14 @@ void start_libraries()
 	std::lock_guard lock(g_mutex);
 	if (g_hub)
 		return;
-	config_t *config = frontend_available() ? obs_frontend_get_global_config() : nullptr;
+	config_t *config = frontend_available() ? user_settings_config() : nullptr;
 	lcs::library::TransportOptions transport;
 	// Inside OBS a sync must also end quickly when OBS closes: shorter waits than the CLI's.
 	transport.connect_timeout_s = 5;
 	transport.low_speed_time_s = 10;
 	transport.total_timeout_s = 120;
-	// OBS saves its global config on the UI thread: our writes are queued there (never waited for;
-	// dropped once OBS is closing, when the next sync learns the same again).
+	// OBS saves its user config (global.ini before OBS 31) on the UI thread: our writes are queued
+	// there (never waited for; dropped once OBS is closing, when the next sync learns the same again).
 	auto on_ui_thread = [](std::function<void()> work) { run_on_ui_thread(std::move(work), std::chrono::milliseconds(0)); };
 	g_hub = std::make_shared<LibraryHub>(config, cache_folder(), transport, on_ui_thread);
 	if (const auto n = g_hub->states().size())

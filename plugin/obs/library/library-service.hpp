@@ -4,7 +4,7 @@
 
 #include "library/library-hub.hpp"
 
-// The module's one library hub: created at module load (its list from OBS's global config when
+// The module's one library hub: created at module load (its list from OBS's user config when
 // the frontend is there, its cache in obs_module_config_path("libraries")), every library
 // updated once in the background when the frontend finished loading (OBS start never waits for
 // the network), stopped when OBS exits and released at unload.

@@ -7,8 +7,8 @@
 
 #include <util/config-file.h>
 
-// The team libraries OBS knows, kept the OBS way: in OBS's global configuration (global.ini,
-// section [LiveCommerceStudio], next to the desk's PackFiles). "Libraries" holds the list as JSON
+// The team libraries OBS knows, kept the OBS way: in OBS's user configuration (user.ini from OBS 31,
+// global.ini before; section [LiveCommerceStudio], next to the desk's PackFiles). "Libraries" holds the list as JSON
 // (source, trusted public key lines, the library id once a sync learned it); credentials live in
 // their own key "LibraryCredentials" (JSON by source), are never logged and never shown again.
 namespace lcs::obs::library {
