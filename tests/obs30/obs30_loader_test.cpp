@@ -62,6 +62,10 @@ TEST(Obs30Loader, TakesTheQt6ModuleAndRefusesTheQt5OneAsOBSDoes)
 	std::cout << "libobs " << obs_get_version_string() << " from " << libobs[0] << "\n";
 
 	obs_add_module_path(dir.c_str(), data_pattern.c_str());
+	// Only ours: libobs also searches its own plugin folder (where a frontend build installs
+	// frontend-tools); the safe-module list makes the loader skip every other module, before its
+	// Qt5 check.
+	obs_add_safe_module(kModule);
 	obs_module_failure_info mfi = {};
 	obs_load_all_modules2(&mfi);
 	obs_post_load_modules();
