@@ -84,16 +84,13 @@ ObsHarness &ObsHarness::get()
 	return *g_harness;
 }
 
-void ObsHarness::SetUp()
+std::string ObsHarness::start_headless_obs(const std::string &locale, const std::string &module_config,
+					     void *x_display)
 {
-	g_harness = this;
 	obs_set_nix_platform(OBS_NIX_PLATFORM_X11_EGL);
-	x_display_ = XOpenDisplay(nullptr);
-	ASSERT_NE(x_display_, nullptr) << "cannot open X display " << env_or("DISPLAY", "(unset)");
-	obs_set_nix_platform_display(x_display_);
-
-	module_config_ = testing::TempDir() + "lcs-obs-module-config-" + std::to_string(getpid());
-	ASSERT_TRUE(obs_startup(locale_.c_str(), module_config_.c_str(), nullptr)) << "obs_startup failed";
+	obs_set_nix_platform_display(x_display);
+	if (!obs_startup(locale.c_str(), module_config.c_str(), nullptr))
+		return "obs_startup failed";
 
 	obs_video_info ovi = {};
 	ovi.graphics_module = "libobs-opengl";
@@ -109,12 +106,26 @@ void ObsHarness::SetUp()
 	ovi.adapter = 0;
 	ovi.gpu_conversion = true;
 	ovi.scale_type = OBS_SCALE_BICUBIC;
-	ASSERT_EQ(obs_reset_video(&ovi), OBS_VIDEO_SUCCESS) << "obs_reset_video failed (Mesa/EGL missing?)";
+	if (const int rc = obs_reset_video(&ovi); rc != OBS_VIDEO_SUCCESS)
+		return "obs_reset_video failed (Mesa/EGL missing?): " + std::to_string(rc);
 
 	obs_audio_info oai = {};
 	oai.samples_per_sec = 48000;
 	oai.speakers = SPEAKERS_STEREO;
-	ASSERT_TRUE(obs_reset_audio(&oai));
+	if (!obs_reset_audio(&oai))
+		return "obs_reset_audio failed";
+	return {};
+}
+
+void ObsHarness::SetUp()
+{
+	g_harness = this;
+	x_display_ = XOpenDisplay(nullptr);
+	ASSERT_NE(x_display_, nullptr) << "cannot open X display " << env_or("DISPLAY", "(unset)");
+
+	module_config_ = testing::TempDir() + "lcs-obs-module-config-" + std::to_string(getpid());
+	const std::string started = start_headless_obs(locale_, module_config_, x_display_);
+	ASSERT_EQ(started, "");
 
 	const std::string binary = env_or("LCS_MODULE_BINARY", LCS_DEFAULT_MODULE_BINARY);
 	const std::string data = env_or("LCS_MODULE_DATA", LCS_DEFAULT_MODULE_DATA);

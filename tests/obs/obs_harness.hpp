@@ -60,6 +60,12 @@ public:
 	/// Opens and initialises one of the system's stock OBS modules (e.g. "obs-ffmpeg").
 	static bool open_stock_module(const char *name);
 
+	/// What SetUp does before it opens the module: obs_startup on `x_display` with the module
+	/// config in `module_config`, OpenGL video (1280x720, libobs-opengl), stereo audio. Returns ""
+	/// on success, else what failed (for tests that load modules themselves).
+	static std::string start_headless_obs(const std::string &locale, const std::string &module_config,
+					      void *x_display);
+
 private:
 	std::string locale_;
 	std::string module_config_;
