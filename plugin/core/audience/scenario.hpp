@@ -26,6 +26,14 @@ struct Incident {
 	std::string sku;        // stock_out
 };
 
+// Paid traffic (投流) the trainee may buy during the session: a budget and the bids the platform
+// accepts, as price per thousand impressions (CPM) in minor units.
+struct AdBudget {
+	int64_t budget_cents = 0; // 0: this scenario has no paid traffic
+	int64_t min_bid_cpm_cents = 0;
+	int64_t max_bid_cpm_cents = 0;
+};
+
 struct Scenario {
 	std::string id;
 	std::string name;
@@ -36,6 +44,10 @@ struct Scenario {
 	std::map<std::string, double> personas; // persona id → share
 	std::vector<TrafficPoint> traffic;      // piecewise linear, by time
 	std::vector<Incident> incidents;
+	/// The organic traffic mix: source (recommend · follow · search · short_video · other) →
+	/// share of organic arrivals. Empty: the platform's typical mix (docs/calibration.md).
+	std::map<std::string, double> sources;
+	AdBudget ads;
 	diag::Location where;
 
 	/// Traffic multiplier at second s (linear between points; flat outside).

@@ -120,7 +120,7 @@ std::string Simulator::pick_text(const std::vector<std::string> &list, const std
 	return replace_all(text, "{keyword}", keyword);
 }
 
-void Simulator::join(int64_t t, session::Events &out)
+void Simulator::join(int64_t t, session::Events &out, const char *source)
 {
 	const int index = static_cast<int>(persona_.size());
 	const int persona = pick_persona();
@@ -141,7 +141,35 @@ void Simulator::join(int64_t t, session::Events &out)
 	session::Event e{t, "viewer_join", {}};
 	e.fields["viewer"] = viewer_id(index);
 	e.fields["persona"] = p.id;
+	if (source)
+		e.fields["source"] = source;
 	out.push_back(std::move(e));
+}
+
+void Simulator::add_paid_impressions(int64_t count, int64_t /*bid_cpm_cents*/, int64_t /*now_ms*/)
+{
+	if (count <= 0)
+		return;
+	paid_pending_ += count;
+	// Shown over the next two minutes.
+	paid_per_second_ = std::max<int64_t>(1, (paid_pending_ + 119) / 120);
+}
+
+void Simulator::deliver_paid(int64_t t, bool talking, bool pinned, bool promo_live, session::Events &out)
+{
+	if (paid_pending_ <= 0)
+		return;
+	const int64_t shown = std::min(paid_pending_, paid_per_second_);
+	paid_pending_ -= shown;
+	session::Event e{t, "impressions", {}};
+	e.fields["count"] = shown;
+	e.fields["source"] = "paid";
+	out.push_back(std::move(e));
+	// Entry from a paid impression: what the room is doing when the viewer sees it.
+	const double enter = 0.04 * (talking ? 1.5 : 0.6) * (pinned ? 1.3 : 1.0) * (promo_live ? 1.4 : 1.0);
+	for (int64_t i = 0; i < shown; ++i)
+		if (rng_.chance(enter))
+			join(t, out, "paid");
 }
 
 void Simulator::leave(int viewer, int64_t t, session::Events &out)
@@ -298,6 +326,7 @@ void Simulator::step(int64_t t, const HostState &host, promo::Engine &engine, se
 	}
 	for (int i = 0; i < arrivals; ++i)
 		join(t, out);
+	deliver_paid(t, talking, pinned, promo_live, out);
 
 	const double damping = 1.0 / (1.0 + static_cast<double>(present_.size()) / kCommentDampingViewers);
 	const auto &reactions = data_->corpus.reaction;

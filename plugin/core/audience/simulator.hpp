@@ -47,6 +47,11 @@ public:
 	/// go through the promotions engine.
 	session::Events advance(int64_t now_ms, const HostState &host, promo::Engine &engine);
 
+	/// Paid traffic bought at now_ms: `count` impressions at a bid of bid_cpm_cents, delivered
+	/// over the next minutes as viewers with source "paid" (how many enter and buy depends on
+	/// what the room is doing then).
+	void add_paid_impressions(int64_t count, int64_t bid_cpm_cents, int64_t now_ms);
+
 	/// The host answered a comment: the asker trusts more; a question closes.
 	void on_answered(const std::string &comment_id, int64_t now_ms);
 
@@ -60,7 +65,8 @@ public:
 
 private:
 	void step(int64_t t, const HostState &host, promo::Engine &engine, session::Events &out);
-	void join(int64_t t, session::Events &out);
+	void join(int64_t t, session::Events &out, const char *source = nullptr);
+	void deliver_paid(int64_t t, bool talking, bool pinned, bool promo_live, session::Events &out);
 	void leave(int viewer, int64_t t, session::Events &out);
 	void comment(int viewer, const std::string &kind, const std::string &text, int64_t t, session::Events &out);
 	void incidents(int64_t t, promo::Engine &engine, session::Events &out);
@@ -105,6 +111,9 @@ private:
 	int64_t likes_ = 0;
 	std::vector<uint8_t> incident_done_;
 	int troll_viewer_ = -1;
+	// Paid impressions bought and not yet shown, and how many to show per second.
+	int64_t paid_pending_ = 0;
+	int64_t paid_per_second_ = 0;
 };
 
 /// A shorter product name for comments ("岭上蜂田 秦岭中蜂土蜂蜜 500g" → "秦岭中蜂土蜂蜜").

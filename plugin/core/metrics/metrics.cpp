@@ -13,6 +13,15 @@ std::optional<double> ratio(double numerator, double denominator)
 	return numerator / denominator;
 }
 
+// Characters (code points) of UTF-8 text: bytes that do not continue a sequence.
+int64_t utf8_chars(const std::string &text)
+{
+	int64_t n = 0;
+	for (const unsigned char c : text)
+		n += (c & 0xC0) != 0x80 ? 1 : 0;
+	return n;
+}
+
 nlohmann::ordered_json optional_json(const std::optional<double> &v)
 {
 	return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
@@ -64,6 +73,17 @@ bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 		}
 		if (!pinned_.empty())
 			exposed_.insert(v);
+		if (!viewer_source_.count(v)) {
+			std::string source = field_string(e, "source");
+			if (source.empty())
+				source = "other";
+			const auto row = std::find_if(sources_.begin(), sources_.end(), [&](const auto &r) { return r.source == source; });
+			const size_t index = static_cast<size_t>(row - sources_.begin());
+			if (row == sources_.end())
+				sources_.push_back({source, 0, 0, 0});
+			++sources_[index].uv;
+			viewer_source_.emplace(v, index);
+		}
 	} else if (type == "viewer_leave") {
 		const auto it = present_.find(field_string(e, "viewer"));
 		if (it != present_.end()) { // a leave without a join is ignored
@@ -76,8 +96,14 @@ bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 		units_ = *units;
 		gmv_ = *gmv;
 		const std::string v = field_string(e, "viewer");
-		if (buyers_.insert(v).second && clickers_.count(v))
+		const bool first_order = buyers_.insert(v).second;
+		if (first_order && clickers_.count(v))
 			++clicking_buyers_;
+		if (const auto source = viewer_source_.find(v); source != viewer_source_.end()) {
+			auto &row = sources_[source->second];
+			row.buyers += first_order ? 1 : 0;
+			row.gmv_cents = checked_add(row.gmv_cents, field_int(e, "amount_cents")).value_or(row.gmv_cents);
+		}
 	} else if (type == "comment") {
 		commenters_.insert(field_string(e, "viewer"));
 		if (field_string(e, "kind") == "question") {
@@ -121,6 +147,12 @@ bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 		}
 	} else if (type == "compliance_flag") {
 		++flags_;
+	} else if (type == "impressions") {
+		impressions_ = checked_add(impressions_, std::max<int64_t>(0, field_int(e, "count"))).value_or(impressions_);
+	} else if (type == "ad_spend") {
+		ad_spend_ = checked_add(ad_spend_, std::max<int64_t>(0, field_int(e, "amount_cents"))).value_or(ad_spend_);
+	} else if (type == "speech") {
+		speech_chars_ += utf8_chars(field_string(e, "text"));
 	} else if (type == "session_end") {
 		end_t_ = t;
 	}
@@ -176,6 +208,13 @@ Metrics MetricsAccumulator::finish() const
 	m.dead_air_s = static_cast<double>(dead) / 1000.0;
 	m.longest_silence_s = static_cast<double>(longest) / 1000.0;
 	m.compliance_flags = flags_;
+	m.impressions = impressions_;
+	m.exposure_entry_rate = ratio(static_cast<double>(m.pv), static_cast<double>(m.impressions));
+	m.product_exposure_rate = ratio(static_cast<double>(m.exposed_viewers), static_cast<double>(m.uv));
+	m.ad_spend_cents = ad_spend_;
+	m.roi = ratio(static_cast<double>(m.gmv_cents), static_cast<double>(m.ad_spend_cents));
+	m.speech_chars_per_min = ratio(static_cast<double>(speech_chars_), m.duration_s / 60.0);
+	m.traffic = sources_;
 	return m;
 }
 
@@ -209,7 +248,21 @@ nlohmann::ordered_json Metrics::to_json() const
 	j["dead_air_s"] = dead_air_s;
 	j["longest_silence_s"] = longest_silence_s;
 	j["compliance_flags"] = compliance_flags;
+	j["impressions"] = impressions;
+	j["exposure_entry_rate"] = optional_json(exposure_entry_rate);
+	j["product_exposure_rate"] = optional_json(product_exposure_rate);
+	j["ad_spend_cents"] = ad_spend_cents;
+	j["roi"] = optional_json(roi);
+	j["speech_chars_per_min"] = optional_json(speech_chars_per_min);
 	return j;
+}
+
+nlohmann::ordered_json Metrics::traffic_json() const
+{
+	auto rows = nlohmann::ordered_json::array();
+	for (const auto &r : traffic)
+		rows.push_back({{"source", r.source}, {"uv", r.uv}, {"buyers", r.buyers}, {"gmv_cents", r.gmv_cents}});
+	return rows;
 }
 
 } // namespace lcs::metrics

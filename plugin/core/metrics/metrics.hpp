@@ -46,9 +46,27 @@ struct Metrics {
 	double dead_air_s = 0;
 	double longest_silence_s = 0;
 	int64_t compliance_flags = 0;
+	int64_t impressions = 0;
+	std::optional<double> exposure_entry_rate;
+	std::optional<double> product_exposure_rate;
+	int64_t ad_spend_cents = 0;
+	std::optional<double> roi;
+	std::optional<double> speech_chars_per_min;
+
+	/// Per traffic source (the `source` of a viewer's first join; "other" when it has none), in
+	/// order of first appearance: the report's "traffic" table (contract section 2).
+	struct TrafficRow {
+		std::string source;
+		int64_t uv = 0;
+		int64_t buyers = 0;
+		int64_t gmv_cents = 0;
+	};
+	std::vector<TrafficRow> traffic;
 
 	/// The contract's JSON object (nulls for ratios with a zero denominator).
 	[[nodiscard]] nlohmann::ordered_json to_json() const;
+	/// The "traffic" array of the report: [{"source","uv","buyers","gmv_cents"}].
+	[[nodiscard]] nlohmann::ordered_json traffic_json() const;
 };
 
 class MetricsAccumulator {
@@ -91,6 +109,11 @@ private:
 	int64_t dead_air_ms_ = 0;
 	int64_t longest_silence_ms_ = 0;
 	int64_t flags_ = 0;
+	int64_t impressions_ = 0;
+	int64_t ad_spend_ = 0;
+	int64_t speech_chars_ = 0;
+	std::unordered_map<std::string, size_t> viewer_source_; // viewer → index into sources_
+	std::vector<Metrics::TrafficRow> sources_;
 };
 
 } // namespace lcs::metrics

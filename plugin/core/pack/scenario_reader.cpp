@@ -11,6 +11,12 @@ const std::vector<std::string> &persona_ids()
 	return ids;
 }
 
+const std::vector<std::string> &traffic_source_ids()
+{
+	static const std::vector<std::string> ids = {"recommend", "follow", "search", "short_video", "paid", "other"};
+	return ids;
+}
+
 std::optional<audience::Scenario> read_scenario(ReadContext &ctx, const nlohmann::json &value, const std::string &pointer)
 {
 	ObjectReader r(ctx, value, pointer, "scenario");
@@ -75,6 +81,42 @@ std::optional<audience::Scenario> read_scenario(ReadContext &ctx, const nlohmann
 				previous = static_cast<int>(*at);
 			}
 		}
+	}
+
+	if (const auto *mix = r.object("sources", Need::Optional)) {
+		const std::set<std::string> known(traffic_source_ids().begin(), traffic_source_ids().end());
+		double total = 0;
+		for (const auto &[source, share] : mix->items()) {
+			const std::string at = r.child("sources") + "/" + diag::JsonLocator::escape_token(source);
+			if (!known.count(source) || source == "paid") {
+				ctx.error(at, source == "paid" ? "'paid' traffic is bought during the session (\"ads\"), not part of the organic mix"
+								: "unknown traffic source '" + source + "'");
+				ok = false;
+			} else if (!share.is_number() || share.get<double>() < 0) {
+				ctx.error(at, "traffic source share must be a number ≥ 0");
+				ok = false;
+			} else {
+				s.sources[source] = share.get<double>();
+				total += share.get<double>();
+			}
+		}
+		if (total <= 0) {
+			ctx.error(r.child("sources"), "traffic source shares must add up to more than 0");
+			ok = false;
+		}
+	}
+
+	if (const auto *ads = r.object("ads", Need::Optional)) {
+		ObjectReader a(ctx, *ads, r.child("ads"), "ads");
+		s.ads.budget_cents = a.integer("budget_cents", Need::Required, 1, 1'000'000'000'00).value_or(0);
+		s.ads.min_bid_cpm_cents = a.integer("min_bid_cpm_cents", Need::Optional, 1, 1'000'000'00).value_or(2000);
+		s.ads.max_bid_cpm_cents = a.integer("max_bid_cpm_cents", Need::Optional, 1, 1'000'000'00).value_or(20000);
+		if (s.ads.min_bid_cpm_cents > s.ads.max_bid_cpm_cents) {
+			ctx.error(a.child("min_bid_cpm_cents"), "'min_bid_cpm_cents' must not be above 'max_bid_cpm_cents'");
+			ok = false;
+		}
+		a.reject_unknown_keys();
+		ok = ok && s.ads.budget_cents > 0;
 	}
 
 	if (const auto *incidents = r.array("incidents", Need::Optional, 0)) {

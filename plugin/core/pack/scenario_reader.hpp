@@ -14,5 +14,7 @@ std::optional<audience::Scenario> read_scenario(ReadContext &ctx, const nlohmann
 
 /// The persona ids scenarios may name.
 const std::vector<std::string> &persona_ids();
+/// The traffic sources of the contract (viewer_join `source`).
+const std::vector<std::string> &traffic_source_ids();
 
 } // namespace lcs::pack

@@ -84,6 +84,15 @@ struct Voice {
 struct AnswerComment {
 	std::string comment_id;
 };
+/// Buys paid traffic (投流) from the scenario's ad budget: amount_cents at a bid of bid_cpm_cents
+/// per thousand impressions (0: the scenario's lowest bid). Refused (last_refusal) when no
+/// session runs, the scenario has no budget, the bid is outside its range or the amount is more
+/// than what is left of the budget; the budget is never overspent.
+struct BuyTraffic {
+	int64_t amount_cents = 0;
+	int64_t bid_cpm_cents = 0;
+	std::string campaign; // optional label logged with the spend
+};
 /// The host asks the chat to type 1 (扣1).
 struct CallInteraction {};
 /// OBS started or stopped recording (frontend events); logged while a session runs so the
@@ -106,6 +115,6 @@ using Command = std::variant<NextCue, PreviousCue, NextSegment, PreviousSegment,
 			     MarkKeywordSaid, UseLibrary, PinProduct, UnpinProduct, PinNextProduct, PinPreviousProduct,
 			     StartPromotion, StopPromotion, ToggleSegmentPromotion, PlaceOrder, ClaimCoupon, StartSession,
 			     StopSession, ToggleSession, Voice, AnswerComment, CallInteraction, InjectComment,
-			     RecordingStarted, RecordingStopped>;
+			     RecordingStarted, RecordingStopped, BuyTraffic>;
 
 } // namespace lcs::session

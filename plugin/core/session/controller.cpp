@@ -6,6 +6,7 @@
 
 #include "core/session/header.hpp"
 #include "core/util/mask_name.hpp"
+#include "core/util/money.hpp"
 
 namespace lcs::session {
 namespace {
@@ -299,6 +300,7 @@ void Controller::apply(const Command &command)
 				   absorb({std::move(e)});
 			   },
 			   [&](const CallInteraction &) { host_.last_interaction_call_ms = now_ms_; },
+			   [&](const BuyTraffic &c) { buy_traffic(c); },
 			   [&](const RecordingStarted &c) {
 				   if (!simulator_)
 					   return;
@@ -335,6 +337,36 @@ void Controller::apply(const Command &command)
 			   },
 		   },
 		   command);
+}
+
+void Controller::buy_traffic(const BuyTraffic &c)
+{
+	const int64_t left = ads_.budget_cents - ad_spent_cents_;
+	const int64_t bid = c.bid_cpm_cents > 0 ? c.bid_cpm_cents : ads_.min_bid_cpm_cents;
+	if (!simulator_)
+		last_refusal_ = "buy traffic: no session is running";
+	else if (ads_.budget_cents <= 0)
+		last_refusal_ = "buy traffic: this scenario has no ad budget";
+	else if (c.amount_cents <= 0)
+		last_refusal_ = "buy traffic: the amount must be more than 0";
+	else if (c.amount_cents > left)
+		last_refusal_ = "buy traffic: " + util::format_yuan(c.amount_cents) + " is more than the budget left (" +
+				util::format_yuan(left) + ")";
+	else if (bid < ads_.min_bid_cpm_cents || bid > ads_.max_bid_cpm_cents)
+		last_refusal_ = "buy traffic: the bid must be " + util::format_yuan(ads_.min_bid_cpm_cents) + "–" +
+				util::format_yuan(ads_.max_bid_cpm_cents) + " per thousand impressions";
+	else {
+		const int64_t impressions = c.amount_cents * 1000 / bid;
+		ad_spent_cents_ += c.amount_cents;
+		paid_impressions_ += impressions;
+		Event e{now_ms_, "ad_spend", {}};
+		e.fields["amount_cents"] = c.amount_cents;
+		e.fields["impressions"] = impressions;
+		if (!c.campaign.empty())
+			e.fields["campaign"] = c.campaign;
+		simulator_->add_paid_impressions(impressions, bid, now_ms_);
+		absorb({std::move(e)});
+	}
 }
 
 void Controller::set_voice(bool talking)
@@ -400,6 +432,9 @@ void Controller::start_session(const StartSession &c)
 	last_log_path_ = log_ ? log_->path() : std::string();
 	trainee_ = info.trainee;
 	seed_ = info.seed;
+	ads_ = scenario->ads;
+	ad_spent_cents_ = 0;
+	paid_impressions_ = 0;
 	live_metrics_ = metrics::MetricsAccumulator{};
 	metrics_.reset();
 	scenario_id_ = scenario->id;
@@ -557,6 +592,11 @@ void Controller::publish()
 	next->viewers = simulator_ ? simulator_->present() : final_viewers_;
 	next->follows = simulator_ ? simulator_->follows() : final_follows_;
 	next->likes = simulator_ ? simulator_->likes() : final_likes_;
+	next->ad_budget_cents = ads_.budget_cents;
+	next->ad_spent_cents = ad_spent_cents_;
+	next->min_bid_cpm_cents = ads_.min_bid_cpm_cents;
+	next->max_bid_cpm_cents = ads_.max_bid_cpm_cents;
+	next->paid_impressions = paid_impressions_;
 	next->talking = host_.talking;
 	next->silence_ms = host_.talking && !*host_.talking ? now_ms_ - host_.silence_since_ms : 0;
 	next->comments.assign(comments_.begin(), comments_.end());

@@ -88,6 +88,13 @@ struct Snapshot {
 	std::vector<FeedComment> comments; // oldest first, at most kRecentComments
 	std::vector<FeedComment> open_questions; // oldest first
 	std::string last_answered_id;
+	/// Paid traffic: the scenario's ad budget (0: none), what the session has spent of it, the bid
+	/// range the platform accepts (CPM, minor units) and the impressions bought so far.
+	int64_t ad_budget_cents = 0;
+	int64_t ad_spent_cents = 0;
+	int64_t min_bid_cpm_cents = 0;
+	int64_t max_bid_cpm_cents = 0;
+	int64_t paid_impressions = 0;
 
 	static constexpr size_t kRecentOrders = 30;
 	static constexpr size_t kRecentComments = 60;
@@ -131,6 +138,7 @@ private:
 	void end_session(const std::string &reason);
 	void set_voice(bool talking);
 	void advance_room(int64_t from_ms);
+	void buy_traffic(const BuyTraffic &c);
 	bool note_log_health(const LogWriter &log);
 	[[nodiscard]] std::string display_name(const std::string &viewer) const;
 
@@ -166,6 +174,9 @@ private:
 	std::string last_log_path_;
 	std::string trainee_;
 	uint64_t seed_ = 0;
+	audience::AdBudget ads_;
+	int64_t ad_spent_cents_ = 0;
+	int64_t paid_impressions_ = 0;
 	metrics::MetricsAccumulator live_metrics_;
 	std::optional<metrics::Metrics> metrics_;
 	Events events_;

@@ -27,6 +27,8 @@ nlohmann::ordered_json make_header(const pack::Library &library, const audience:
 	sc["name"] = scenario.name;
 	sc["duration_seconds"] = info.duration_seconds;
 	sc["language"] = library.language();
+	if (scenario.ads.budget_cents > 0)
+		sc["ad_budget_cents"] = scenario.ads.budget_cents;
 	h["scenario"] = sc;
 	h["seed"] = info.seed;
 	auto packs = nlohmann::ordered_json::array();
@@ -61,6 +63,9 @@ nlohmann::ordered_json make_header(const pack::Library &library, const audience:
 				    {"cues", cues}});
 	}
 	h["segments"] = segments; // an extension: readers may ignore it
+	// What the session checks live for compliance (docs/contract-notes.md): promotion prices
+	// against the pack's list prices. The rubric measures compliance only over checks that ran.
+	h["compliance_checks"] = nlohmann::ordered_json::array({"price"});
 	return h;
 }
 

@@ -90,11 +90,14 @@ TEST(Metrics, JsonKeysAreTheContractsAndZeroDenominatorsAreNull)
 	for (const char *key : {"duration_s", "pv", "uv", "pcu", "acu", "avg_watch_s", "orders", "units", "buyers", "gmv_cents",
 				"gpm_cents", "uv_value_cents", "aov_cents", "conversion_rate", "interaction_rate", "follow_rate",
 				"exposed_viewers", "click_rate", "click_to_order_rate", "questions", "answered", "response_rate",
-				"median_response_s", "talk_ratio", "dead_air_s", "longest_silence_s", "compliance_flags"})
+				"median_response_s", "talk_ratio", "dead_air_s", "longest_silence_s", "compliance_flags",
+				"impressions", "exposure_entry_rate", "product_exposure_rate", "ad_spend_cents", "roi",
+				"speech_chars_per_min"})
 		EXPECT_TRUE(j.contains(key)) << key;
-	EXPECT_EQ(j.size(), 27u);
+	EXPECT_EQ(j.size(), 33u);
 	for (const char *key : {"avg_watch_s", "gpm_cents", "uv_value_cents", "aov_cents", "conversion_rate", "click_rate",
-				"click_to_order_rate", "response_rate", "median_response_s"})
+				"click_to_order_rate", "response_rate", "median_response_s", "exposure_entry_rate",
+				"product_exposure_rate", "roi"})
 		EXPECT_TRUE(j[key].is_null()) << key;
 	EXPECT_DOUBLE_EQ(j["acu"].get<double>(), 0.0);
 	// A silence running to the end counts whole once it reaches 3 s.
@@ -140,3 +143,43 @@ TEST(Metrics, MalformedLinesAreReportedWithTheirLineAndSkipped)
 }
 
 } // namespace
+
+TEST(Metrics, TrafficImpressionsAdSpendAndSpeech)
+{
+	// a from the feed, b paid (twice: counts for its first source), c without a source; only a and
+	// b are present while the product is pinned.
+	const Metrics m = metrics_of(R"({"t":0,"type":"impressions","count":40,"source":"recommend"}
+{"t":0,"type":"viewer_join","viewer":"a","source":"recommend"}
+{"t":1000,"type":"ad_spend","amount_cents":5000,"impressions":2500}
+{"t":1000,"type":"impressions","count":60,"source":"paid"}
+{"t":1500,"type":"viewer_join","viewer":"b","source":"paid"}
+{"t":2000,"type":"product_pin","sku":"X"}
+{"t":3000,"type":"order","order_id":"o1","viewer":"b","sku":"X","qty":1,"unit_price_cents":9000,"discount_cents":0,"amount_cents":9000}
+{"t":3500,"type":"order","order_id":"o2","viewer":"b","sku":"X","qty":1,"unit_price_cents":9000,"discount_cents":0,"amount_cents":9000}
+{"t":4000,"type":"product_unpin","sku":"X"}
+{"t":4000,"type":"viewer_leave","viewer":"b"}
+{"t":5000,"type":"viewer_join","viewer":"b","source":"recommend"}
+{"t":6000,"type":"viewer_join","viewer":"c"}
+{"t":7000,"type":"speech","text":"大家好欢迎来到直播间"}
+{"t":8000,"type":"speech","text":"hello"}
+{"t":60000,"type":"session_end"}
+)");
+	EXPECT_EQ(m.impressions, 100);
+	EXPECT_DOUBLE_EQ(*m.exposure_entry_rate, 4.0 / 100.0); // pv counts b twice
+	EXPECT_DOUBLE_EQ(*m.product_exposure_rate, 2.0 / 3.0);
+	EXPECT_EQ(m.ad_spend_cents, 5000);
+	EXPECT_DOUBLE_EQ(*m.roi, 18000.0 / 5000.0);
+	EXPECT_DOUBLE_EQ(*m.speech_chars_per_min, 15.0); // 10 Han characters + 5 letters in one minute
+	ASSERT_EQ(m.traffic.size(), 3u);
+	EXPECT_EQ(m.traffic[0].source, "recommend");
+	EXPECT_EQ(m.traffic[0].uv, 1);
+	EXPECT_EQ(m.traffic[1].source, "paid");
+	EXPECT_EQ(m.traffic[1].uv, 1);
+	EXPECT_EQ(m.traffic[1].buyers, 1);
+	EXPECT_EQ(m.traffic[1].gmv_cents, 18000);
+	EXPECT_EQ(m.traffic[2].source, "other");
+	EXPECT_EQ(m.traffic[2].uv, 1);
+	EXPECT_EQ(m.traffic[2].buyers, 0);
+	const auto rows = m.traffic_json();
+	EXPECT_EQ(rows[1].dump(), R"({"source":"paid","uv":1,"buyers":1,"gmv_cents":18000})");
+}
