@@ -34,6 +34,24 @@ struct OpenQuestion {
 	int64_t t = 0;
 };
 
+// What the room is doing in one simulated second, worked out once from the host's state and the
+// promotions engine and read by every part of the room (traffic, leaving, comments, buying).
+struct RoomMoment {
+	double seconds = 0;        // session time
+	double silence_s = 0;      // length of the current silence (0 while talking or before any voice)
+	bool talking = false;
+	bool pinned = false;
+	bool interaction_recent = false; // the host called for interaction in the last 15 s
+	bool interaction_fresh = false;  // ... in the last 8 s
+	double explained_s = 0;    // how long the pinned product has been talked about
+	std::optional<promo::PriceView> view; // the pinned product's price now
+	std::vector<promo::LuckyBagView> bags; // lucky bags open now
+	bool promo_live = false;   // a promotion on the pinned product or a lucky bag is running
+	bool urgent = false;       // countdown, ending soon or almost sold out
+	bool coupons = false;      // a coupon can be claimed
+	double damping = 1.0;      // comments per viewer thin out in a big room
+};
+
 // The simulated room. Viewers are kept as parallel arrays (structure of arrays) so that a room
 // of 100 000 ticks in a small fraction of a core; each present viewer is evaluated once per
 // simulated second. All randomness comes from the session's seeded generator, consumed in a
@@ -64,16 +82,34 @@ public:
 	[[nodiscard]] const std::string &viewer_name(int index) const;
 
 private:
+	// The core (simulator.cpp): one simulated second, and the viewers' bookkeeping.
 	void step(int64_t t, const HostState &host, promo::Engine &engine, session::Events &out);
+	RoomMoment moment(int64_t t, const HostState &host, promo::Engine &engine) const;
 	void join(int64_t t, session::Events &out, const char *source = nullptr);
-	void deliver_paid(int64_t t, bool talking, bool pinned, bool promo_live, session::Events &out);
 	void leave(int viewer, int64_t t, session::Events &out);
+	int pick_persona();
+
+	// Arrivals and traffic (traffic.cpp): impressions, sources, re-rating, paid traffic.
+	void arrivals(int64_t t, const RoomMoment &m, session::Events &out);
+	void deliver_paid(int64_t t, const RoomMoment &m, session::Events &out);
+
+	// Leaving (leaving.cpp): whether a present viewer stays this second.
+	bool stays(int viewer, int64_t t, const RoomMoment &m);
+
+	// Comments, likes and follows (comments.cpp): how a viewer takes part.
+	void take_part(int viewer, int64_t t, const HostState &host, const RoomMoment &m, promo::Engine &engine,
+		       session::Events &out);
 	void comment(int viewer, const std::string &kind, const std::string &text, int64_t t, session::Events &out);
-	void incidents(int64_t t, promo::Engine &engine, session::Events &out);
 	std::string pick_text(const std::vector<std::string> &list, const std::string &sku, promo::Engine &engine, int64_t t,
 			      const std::string &keyword = {});
 	const std::string &pick_topic(const std::vector<std::pair<std::string, double>> &weights);
-	int pick_persona();
+	const std::vector<std::string> &reactions(const char *key) const;
+
+	// Incidents (incidents.cpp): the scenario's scripted events.
+	void incidents(int64_t t, promo::Engine &engine, session::Events &out);
+
+	// Buying (buying.cpp): the pinned product's funnel, exposure → click → order.
+	void shop(int viewer, int64_t t, const RoomMoment &m, promo::Engine &engine, session::Events &out);
 
 	std::shared_ptr<const pack::Library> library_;
 	std::shared_ptr<const AudienceData> data_;
