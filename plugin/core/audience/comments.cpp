@@ -11,6 +11,10 @@
 
 namespace lcs::audience {
 namespace {
+// After the host calls for interaction, each present viewer answers ("1", "扣1") with this
+// chance per second for 8 s: about one viewer in eight.
+constexpr double kInteractionAnswerPerSecond = 0.01;
+
 std::string replace_all(std::string s, const std::string &from, const std::string &to)
 {
 	for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
@@ -91,6 +95,7 @@ void Simulator::comment(int viewer, const std::string &kind, const std::string &
 	out.push_back(std::move(e));
 	if (!recent_comments_.empty())
 		++recent_comments_.back();
+	++window_.comments;
 	if (kind == "question") {
 		open_question_[static_cast<size_t>(viewer)] = 1;
 		question_t_[static_cast<size_t>(viewer)] = t;
@@ -107,7 +112,7 @@ void Simulator::take_part(int v, int64_t t, const HostState &host, const RoomMom
 		trust_[vi] = std::min(1.0, trust_[vi] + 0.002);
 
 	// Comments.
-	if (m.interaction_fresh && !p.troll && rng_.chance(0.06 * m.damping * 3)) {
+	if (m.interaction_fresh && !p.troll && rng_.chance(kInteractionAnswerPerSecond * m.damping)) {
 		comment(v, "interaction", pick_text(data_->corpus.interaction, host.pinned_sku, engine, t), t, out);
 	} else if (rng_.chance(p.comment_per_min / 60.0 * m.damping)) {
 		const double r = rng_.unit();

@@ -20,7 +20,7 @@ void Simulator::incidents(int64_t t, promo::Engine &engine, session::Events &out
 			auto ended = engine.set_stock(inc.sku, 0, t);
 			out.insert(out.end(), ended.begin(), ended.end());
 		} else if (inc.kind == "troll") {
-			join(t, out);
+			join(t, out, "recommend");
 			troll_viewer_ = static_cast<int>(persona_.size()) - 1;
 		}
 	}

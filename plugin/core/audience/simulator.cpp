@@ -4,11 +4,16 @@
 #include "core/audience/simulator.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace lcs::audience {
 namespace {
 constexpr double kCommentDampingViewers = 1500.0;
 } // namespace
+
+// How often the platform re-rates the room and how often shown impressions are logged.
+constexpr int64_t kRerateSeconds = 180;
+constexpr int64_t kImpressionsLogSeconds = 10;
 
 Simulator::Simulator(std::shared_ptr<const pack::Library> library, std::shared_ptr<const AudienceData> data,
 		     const Scenario &scenario, uint64_t seed)
@@ -30,6 +35,7 @@ Simulator::Simulator(std::shared_ptr<const pack::Library> library, std::shared_p
 			keyword_claims_.push_back(c);
 	if (keyword_claims_.empty())
 		keyword_claims_.push_back("{keyword}");
+	setup_sources();
 }
 
 std::string Simulator::viewer_id(int index) const
@@ -45,14 +51,28 @@ const std::string &Simulator::viewer_name(int index) const
 	return data_->names[static_cast<size_t>(name_[static_cast<size_t>(index)])];
 }
 
-int Simulator::pick_persona()
+namespace {
+// Who comes depends a little on where from: followers are more often the room's fans, bought
+// traffic less often (docs/calibration.md).
+double source_persona_weight(const char *source, const std::string &persona)
+{
+	const std::string_view s = source ? source : "";
+	if (persona == "loyal_fan")
+		return s == "follow" ? 4.0 : s == "paid" ? 0.3 : 1.0;
+	if (persona == "newcomer")
+		return s == "paid" || s == "short_video" ? 1.4 : s == "follow" ? 0.5 : 1.0;
+	return 1.0;
+}
+} // namespace
+
+int Simulator::pick_persona(const char *source)
 {
 	double total = 0;
-	for (const double w : mix_weights_)
-		total += w;
+	for (size_t i = 0; i < mix_weights_.size(); ++i)
+		total += mix_weights_[i] * source_persona_weight(source, mix_personas_[i]->id);
 	double r = rng_.unit() * total;
 	for (size_t i = 0; i < mix_weights_.size(); ++i) {
-		r -= mix_weights_[i];
+		r -= mix_weights_[i] * source_persona_weight(source, mix_personas_[i]->id);
 		if (r < 0)
 			return static_cast<int>(i);
 	}
@@ -62,13 +82,14 @@ int Simulator::pick_persona()
 void Simulator::join(int64_t t, session::Events &out, const char *source)
 {
 	const int index = static_cast<int>(persona_.size());
-	const int persona = pick_persona();
+	const int persona = pick_persona(source);
 	const Persona &p = *mix_personas_[static_cast<size_t>(persona)];
 	persona_.push_back(static_cast<uint8_t>(persona));
 	wtp_.push_back(p.wtp_min + (p.wtp_max - p.wtp_min) * rng_.unit());
 	trust_.push_back(p.id == "loyal_fan" ? 0.5 : 0.2);
 	present_flag_.push_back(1);
 	clicked_.push_back(0);
+	click_t_.push_back(-1);
 	bought_.push_back(0);
 	followed_.push_back(0);
 	entered_bag_.push_back(0);
@@ -93,6 +114,7 @@ void Simulator::leave(int viewer, int64_t t, session::Events &out)
 	slot_[last] = pos;
 	present_.pop_back();
 	present_flag_[static_cast<size_t>(viewer)] = 0;
+	++window_.leaves;
 	session::Event e{t, "viewer_leave", {}};
 	e.fields["viewer"] = viewer_id(viewer);
 	out.push_back(std::move(e));
@@ -113,10 +135,8 @@ void Simulator::on_answered(const std::string &comment_id, int64_t /*now_ms*/)
 session::Events Simulator::advance(int64_t now_ms, const HostState &host, promo::Engine &engine)
 {
 	session::Events out;
-	if (clock_ms_ == 0 && persona_.empty()) {
-		for (int i = 0; i < scenario_.initial_viewers; ++i)
-			join(0, out);
-	}
+	if (clock_ms_ == 0 && persona_.empty())
+		initial_viewers(out);
 	while (clock_ms_ + 1000 <= now_ms) {
 		clock_ms_ += 1000;
 		step(clock_ms_, host, engine, out);
@@ -163,6 +183,7 @@ void Simulator::step(int64_t t, const HostState &host, promo::Engine &engine, se
 	arrivals(t, m, out);
 	m.damping = 1.0 / (1.0 + static_cast<double>(present_.size()) / kCommentDampingViewers);
 
+	window_.viewer_seconds += static_cast<int64_t>(present_.size());
 	// Back to front: a leaving viewer is swapped with the last present one.
 	for (size_t k = present_.size(); k-- > 0;) {
 		const int v = static_cast<int>(present_[k]);
@@ -173,6 +194,10 @@ void Simulator::step(int64_t t, const HostState &host, promo::Engine &engine, se
 		take_part(v, t, host, m, engine, out);
 		shop(v, t, m, engine, out);
 	}
+	if (t % (kRerateSeconds * 1000) == 0)
+		rerate();
+	if (t % (kImpressionsLogSeconds * 1000) == 0)
+		log_impressions(t, out);
 }
 
 } // namespace lcs::audience

@@ -76,7 +76,9 @@ public:
 	[[nodiscard]] int64_t present() const { return static_cast<int64_t>(present_.size()); }
 	[[nodiscard]] int64_t follows() const { return follows_; }
 	[[nodiscard]] int64_t likes() const { return likes_; }
-	[[nodiscard]] double boost() const { return boost_; }
+	/// The platform's current rating of the room: the multiplier on its organic impressions,
+	/// re-rated every few minutes from how the room did (traffic.cpp).
+	[[nodiscard]] double boost() const { return rating_; }
 	[[nodiscard]] const std::vector<OpenQuestion> &open_questions() const { return open_questions_; }
 	[[nodiscard]] std::string viewer_id(int index) const;
 	[[nodiscard]] const std::string &viewer_name(int index) const;
@@ -85,13 +87,18 @@ private:
 	// The core (simulator.cpp): one simulated second, and the viewers' bookkeeping.
 	void step(int64_t t, const HostState &host, promo::Engine &engine, session::Events &out);
 	RoomMoment moment(int64_t t, const HostState &host, promo::Engine &engine) const;
-	void join(int64_t t, session::Events &out, const char *source = nullptr);
+	void join(int64_t t, session::Events &out, const char *source);
 	void leave(int viewer, int64_t t, session::Events &out);
-	int pick_persona();
+	int pick_persona(const char *source);
 
 	// Arrivals and traffic (traffic.cpp): impressions, sources, re-rating, paid traffic.
+	void setup_sources();
+	void initial_viewers(session::Events &out);
 	void arrivals(int64_t t, const RoomMoment &m, session::Events &out);
-	void deliver_paid(int64_t t, const RoomMoment &m, session::Events &out);
+	void deliver_paid(int64_t t, double pull, session::Events &out);
+	double pull(const RoomMoment &m) const;
+	void rerate();
+	void log_impressions(int64_t t, session::Events &out);
 
 	// Leaving (leaving.cpp): whether a present viewer stays this second.
 	bool stays(int viewer, int64_t t, const RoomMoment &m);
@@ -126,7 +133,8 @@ private:
 	std::vector<double> wtp_;     // willingness to pay, share of list price
 	std::vector<double> trust_;
 	std::vector<uint8_t> present_flag_;
-	std::vector<uint8_t> clicked_;
+	std::vector<uint8_t> clicked_;  // clicked the product at least once
+	std::vector<int64_t> click_t_;  // when the viewer last clicked (deciding on the page); -1: not
 	std::vector<uint8_t> bought_;
 	std::vector<uint8_t> followed_;
 	std::vector<uint8_t> entered_bag_;
@@ -139,17 +147,39 @@ private:
 	std::vector<OpenQuestion> open_questions_;
 	int64_t next_comment_ = 1;
 	int64_t clock_ms_ = 0;          // last simulated second
-	double arrival_carry_ = 0;
-	double boost_ = 1.0;
+	// Organic traffic, one entry per source in a fixed order (traffic.cpp).
+	struct TrafficSource {
+		const char *id = "";
+		double impression_share = 0; // of organic impressions
+		double entry_factor = 1;     // entry per impression against the base rate
+		double carry = 0;            // fraction of an impression not yet shown
+		int64_t unlogged = 0;        // shown since the last `impressions` event
+	};
+	std::vector<TrafficSource> sources_;
+	std::vector<double> arrival_shares_;     // of organic arrivals, same order as sources_
+	double impressions_per_s_ = 0;           // organic impressions in a neutral room, before curve and rating
+	double rating_ = 1.0;                    // the platform's rating (a step every re-rating)
+	// What the platform saw since the last re-rating.
+	struct RatingWindow {
+		int64_t impressions = 0;
+		int64_t entries = 0;
+		int64_t viewer_seconds = 0;
+		int64_t comments = 0;
+		int64_t orders = 0;
+		int64_t leaves = 0;
+	} window_;
 	std::deque<int> recent_comments_; // per second, last 60 s
 	std::deque<int> recent_orders_;
 	int64_t follows_ = 0;
 	int64_t likes_ = 0;
 	std::vector<uint8_t> incident_done_;
 	int troll_viewer_ = -1;
-	// Paid impressions bought and not yet shown, and how many to show per second.
+	// Paid impressions bought and not yet shown, how many to show per second, how well the bids
+	// place them (entry factor) and those shown but not yet logged.
 	int64_t paid_pending_ = 0;
 	int64_t paid_per_second_ = 0;
+	double paid_entry_factor_ = 1.0;
+	int64_t paid_unlogged_ = 0;
 };
 
 /// A shorter product name for comments ("岭上蜂田 秦岭中蜂土蜂蜜 500g" → "秦岭中蜂土蜂蜜").
