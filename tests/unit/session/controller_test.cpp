@@ -32,7 +32,7 @@ TEST(SessionControllerLive, PinCyclesThroughTheShelfAndLogsPinAndUnpin)
 	c.tick(10);
 	EXPECT_EQ(c.snapshot()->pinned_sku, "FARM-HONEY-500");
 	ASSERT_TRUE(c.snapshot()->pinned.has_value());
-	EXPECT_EQ(c.snapshot()->pinned->price_cents, 8900);
+	EXPECT_EQ(c.snapshot()->pinned->price_cents, 5900); // the honey's list price
 	EXPECT_TRUE(has_event(c, "product_pin"));
 	c.submit(PinNextProduct{});
 	c.tick(10);
@@ -64,7 +64,7 @@ TEST(SessionControllerLive, SegmentPromotionToggleStartsThenStops)
 	EXPECT_TRUE(c.snapshot()->running_promotions.empty());
 	c.submit(ToggleSegmentPromotion{}); // the tiers ran already: the next is the coupon
 	c.tick(0);
-	EXPECT_EQ(c.snapshot()->running_promotions, std::vector<std::string>{"farm-coupon-100-10"});
+	EXPECT_EQ(c.snapshot()->running_promotions, std::vector<std::string>{"farm-coupon-70-6"});
 }
 
 TEST(SessionControllerLive, OrdersOnThePinnedProductReachTheTickerAndTotals)
@@ -81,11 +81,11 @@ TEST(SessionControllerLive, OrdersOnThePinnedProductReachTheTickerAndTotals)
 	ASSERT_EQ(s->recent_orders.size(), 2u);
 	EXPECT_EQ(s->recent_orders[0].buyer, "王**");
 	EXPECT_EQ(s->recent_orders[0].qty, 2);
-	EXPECT_EQ(s->recent_orders[0].amount_cents, 2 * 5900);
+	EXPECT_EQ(s->recent_orders[0].amount_cents, 2 * 3900); // the first tier
 	EXPECT_EQ(s->recent_orders[1].buyer, "v**");
 	EXPECT_EQ(s->orders, 2);
 	EXPECT_EQ(s->units, 3);
-	EXPECT_EQ(s->gmv_cents, 3 * 5900);
+	EXPECT_EQ(s->gmv_cents, 3 * 3900);
 	EXPECT_EQ(s->pinned->tier_sold, 3);
 	EXPECT_EQ(s->pinned->stock_left, 600 - 3);
 }

@@ -1,5 +1,5 @@
-// The live room end to end in the core: determinism, the log contract, invariants, crash safety,
-// and a strong host measurably beating a weak one.
+// The live room end to end in the core: determinism, the log contract, invariants, crash safety.
+// (The strong host beating the weak one is the calibration test's: tests/calibration.)
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -182,29 +182,6 @@ TEST(LiveSession, IdleHostHasOnlySilence)
 	EXPECT_EQ(m.orders, 0);
 	EXPECT_DOUBLE_EQ(*m.talk_ratio, 0.0);
 	EXPECT_GT(m.dead_air_s, 290.0);
-}
-
-TEST(LiveSession, StrongBeatsWeakOnEverySeed)
-{
-	std::ostringstream table;
-	table << "seed  gmv_strong  gmv_weak  ratio  watch_strong  watch_weak  ratio\n";
-	for (uint64_t seed = 1; seed <= 10; ++seed) {
-		const std::string s = temp("strong.jsonl");
-		const std::string w = temp("weak.jsonl");
-		ASSERT_TRUE(run(seed, session::Policy::Strong, s, 1500).ok);
-		ASSERT_TRUE(run(seed, session::Policy::Weak, w, 1500).ok);
-		const auto ms = metrics_of(s);
-		const auto mw = metrics_of(w);
-		const double gmv_ratio = static_cast<double>(ms.gmv_cents) / static_cast<double>(std::max<int64_t>(1, mw.gmv_cents));
-		const double watch_ratio = *ms.avg_watch_s / *mw.avg_watch_s;
-		table << std::setw(4) << seed << std::setw(12) << ms.gmv_cents / 100 << std::setw(10) << mw.gmv_cents / 100
-		      << std::setw(7) << std::fixed << std::setprecision(2) << gmv_ratio << std::setw(14) << std::setprecision(1)
-		      << *ms.avg_watch_s << std::setw(12) << *mw.avg_watch_s << std::setw(7) << std::setprecision(2) << watch_ratio
-		      << '\n';
-		EXPECT_GE(gmv_ratio, 1.5) << "seed " << seed;
-		EXPECT_GE(watch_ratio, 1.3) << "seed " << seed;
-	}
-	std::cout << table.str();
 }
 
 } // namespace

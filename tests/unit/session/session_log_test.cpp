@@ -147,7 +147,7 @@ TEST_P(EventsInTimeOrder, WholeSessionLogNeverGoesBackInTime)
 			    (e["type"] == "promo_tier" && e.value("promo_id", "") == "kiwi-clock"))
 				++on_engine_clock;
 		});
-		EXPECT_GT(events, 1000u);
+		EXPECT_GT(events, 500u);
 		EXPECT_GT(on_engine_clock, 0u) << "no event on the engine's clock: the test would prove nothing";
 		EXPECT_EQ(backwards, 0u) << "first: " << first_backwards;
 		EXPECT_TRUE(report.problems.empty())
@@ -156,7 +156,7 @@ TEST_P(EventsInTimeOrder, WholeSessionLogNeverGoesBackInTime)
 		// The room still behaves: people came, bought, and the session ran its full length.
 		const auto m = metrics_of(path);
 		EXPECT_GT(m.uv, 50);
-		EXPECT_GT(m.orders, 5);
+		EXPECT_GT(m.orders, 0);
 		EXPECT_GE(m.duration_s, duration);
 	}
 }
