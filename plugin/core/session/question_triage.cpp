@@ -23,24 +23,22 @@ QuestionTriage::QuestionTriage(TriageLimits limits) : limits_(limits) {}
 std::optional<std::string> QuestionTriage::step(int64_t now, const std::vector<FeedComment> &open,
 						const std::vector<std::string> &product_names, util::Rng &rng)
 {
-	// The questions the host can still get to (asked within give_up_after_ms), newest first;
-	// the new ones join the queue, oldest first.
-	std::unordered_set<std::string> recent;
-	std::vector<const FeedComment *> fresh;
-	for (auto it = open.rbegin(); it != open.rend() && now - it->t <= limits_.give_up_after_ms; ++it) {
-		recent.insert(it->comment_id);
-		if (seen_.insert(it->comment_id).second)
-			fresh.push_back(&*it);
+	// New questions are at the end of the open list (answers take questions out anywhere, new
+	// ones only come in at the end): they join the queue, oldest first.
+	auto it = open.rbegin();
+	while (it != open.rend() && !seen_.count(it->comment_id))
+		++it;
+	for (auto fresh = it.base(); fresh != open.end(); ++fresh) {
+		seen_.insert(fresh->comment_id);
+		if (now - fresh->t <= limits_.give_up_after_ms)
+			queue_.push_back({fresh->t, fresh->comment_id, is_buying(classify_question(fresh->text, product_names))});
 	}
-	for (auto it = fresh.rbegin(); it != fresh.rend(); ++it)
-		queue_.push_back({(*it)->t, (*it)->comment_id, is_buying(classify_question((*it)->text, product_names))});
-	// Too old: given up. Gone from the open list: answered elsewhere.
+	// Waited too long: the question scrolled away and the host gives up on it.
 	std::erase_if(queue_, [&](const Waiting &w) {
-		if (now - w.t > limits_.give_up_after_ms) {
-			++dropped_;
-			return true;
-		}
-		return !recent.count(w.id);
+		if (now - w.t <= limits_.give_up_after_ms)
+			return false;
+		++dropped_;
+		return true;
 	});
 
 	std::optional<std::string> answer;
@@ -56,8 +54,10 @@ std::optional<std::string> QuestionTriage::step(int64_t now, const std::vector<F
 
 	// Free, with room in the last minute: the oldest buying question, else the oldest. The
 	// answer comes later than now, so the window it ends up in holds at most max_answers.
-	if (!picked_ && now >= free_at_ms_ && !queue_.empty() &&
-	    static_cast<int>(answered_at_.size()) < limits_.max_answers) {
+	const bool free = !picked_ && now >= free_at_ms_ && static_cast<int>(answered_at_.size()) < limits_.max_answers;
+	if (free) // answered meanwhile from the desk (or by a coach): gone from the open list
+		std::erase_if(queue_, [&](const Waiting &w) { return !still_open(open, w.id, w.t); });
+	if (free && !queue_.empty()) {
 		auto next = std::find_if(queue_.begin(), queue_.end(), [](const Waiting &w) { return w.buying; });
 		if (next == queue_.end())
 			next = queue_.begin();
