@@ -46,19 +46,21 @@ std::optional<BuyTraffic> TrafficBuyer::paced(const Snapshot &s, int64_t left, u
 		return std::nullopt;
 	if (s.pinned_sku.empty() || !s.talking.value_or(false) || !promotion_live_or_next(s))
 		return std::nullopt;
-	// An even share of what is left over the tranches still to buy, in whole yuan; the last
-	// tranche (or the last one that still fits before the end) takes the rest.
-	const int64_t tranches_left = plan_.tranches - purchases_;
-	const bool last = tranches_left <= 1 || (s.duration_seconds > 0 && now + plan_.gap_min_ms >
-								      int64_t{s.duration_seconds} * 1000 - plan_.stop_before_end_ms);
-	int64_t amount = last ? left : left / tranches_left / 100 * 100;
-	if (amount <= 0)
-		amount = left;
 	const int64_t lo = std::max<int64_t>(1, s.min_bid_cpm_cents);
 	const int64_t hi = std::max(lo, s.max_bid_cpm_cents);
 	const int64_t percent = rng.between(plan_.bid_low_percent, plan_.bid_high_percent);
 	const int64_t bid = std::clamp((lo + (hi - lo) * percent / 100) / 100 * 100, lo, hi);
-	next_allowed_ms_ = now + rng.between(plan_.gap_min_ms, plan_.gap_max_ms);
+	const int64_t gap = rng.between(plan_.gap_min_ms, plan_.gap_max_ms);
+	next_allowed_ms_ = now + gap;
+	// An even share of what is left over the tranches still to buy, in whole yuan; the last
+	// tranche (or the last one that fits before the end, given the wait until the next) takes
+	// the rest.
+	const int64_t tranches_left = plan_.tranches - purchases_;
+	const int64_t last_chance_ms = int64_t{s.duration_seconds} * 1000 - plan_.stop_before_end_ms;
+	const bool last = tranches_left <= 1 || (s.duration_seconds > 0 && now + gap > last_chance_ms);
+	int64_t amount = last ? left : left / tranches_left / 100 * 100;
+	if (amount <= 0)
+		amount = left;
 	++purchases_;
 	return BuyTraffic{amount, bid, "autopilot-" + std::to_string(purchases_) + "/" + std::to_string(plan_.tranches)};
 }
