@@ -12,14 +12,14 @@ namespace lcs::audience {
 namespace {
 // Per second, for a typical viewer: clicking the pinned product and, in the decision window
 // after the click, ordering.
-constexpr double kClickPerSecond = 0.00115;
-constexpr double kOrderPerSecond = 0.018;
+constexpr double kClickPerSecond = 0.0012;
+constexpr double kOrderPerSecond = 0.02;
 constexpr int64_t kDecisionSeconds = 20;
 // A viewer who clicked before and did not order clicks again less readily.
 constexpr double kClickAgainFactor = 0.5;
 // How sharply value for money (willingness to pay against the price, as a share of the list
-// price) decides: 8 → a price 10 % of list above what the viewer would pay halves the chance.
-constexpr double kValueSlope = 8.0;
+// price) decides: 6: a price 10 % of list above what the viewer would pay lowers the odds by e^0.6 ≈ 1.8×.
+constexpr double kValueSlope = 6.0;
 // Viewers who stay came for this kind of product: at a price just at their willingness to pay,
 // most of them are still willing (logistic(0.8) ≈ 0.69).
 constexpr double kValueBias = 0.8;

@@ -12,8 +12,8 @@
 namespace lcs::audience {
 namespace {
 // After the host calls for interaction, each present viewer answers ("1", "扣1") with this
-// chance per second for 8 s: about one viewer in eight.
-constexpr double kInteractionAnswerPerSecond = 0.01;
+// chance per second for 8 s: about one viewer in sixteen.
+constexpr double kInteractionAnswerPerSecond = 0.008;
 
 std::string replace_all(std::string s, const std::string &from, const std::string &to)
 {
