@@ -4,7 +4,6 @@
 
 #include <csignal>
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <map>
 #include <set>
