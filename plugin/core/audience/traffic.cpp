@@ -41,7 +41,7 @@ constexpr double kRatingMax = 2.5;
 
 // Paid impressions: shown over about this many seconds after a purchase.
 constexpr int64_t kPaidDeliverySeconds = 150;
-constexpr double kPaidEntryFactor = 0.9;     // bought impressions are targeted, but cold
+constexpr double kPaidEntryFactor = 0.3;     // bought impressions reach a cold audience: ~4 % enter
 constexpr double kReferenceBidCpmCents = 4000; // ¥40 per thousand
 
 double index_of(double value, double reference)
