@@ -62,12 +62,12 @@ TEST(LiveRoom, SessionRunsWithChangingFeedAndStatsAndWritesItsLog)
 	ASSERT_TRUE(ObsHarness::wait_until([&] {
 		feed_first = ObsHarness::render(feed, fw, fh);
 		return feed_first.count_opaque(0, 0, fw, fh) > 500;
-	}, std::chrono::seconds(20))) << "no comment appeared";
+	}, std::chrono::seconds(90))) << "no comment appeared"; // a calibrated room of ~30 mostly lurks: a few comments a minute
 	Frame feed_later;
 	EXPECT_TRUE(ObsHarness::wait_until([&] {
 		feed_later = ObsHarness::render(feed, fw, fh);
 		return feed_later.count_different(feed_first, 0, 0, fw, fh) > 300;
-	}, std::chrono::seconds(20))) << "the comment feed does not change";
+	}, std::chrono::seconds(90))) << "the comment feed does not change";
 	if (HasFailure() || std::getenv("LCS_TEST_ARTIFACTS")) {
 		later.save_png("room_stats_" + ObsHarness::get().locale());
 		feed_later.save_png("comment_feed_" + ObsHarness::get().locale());
