@@ -42,8 +42,10 @@ const std::array<HotkeySpec, 11> &specs()
 
 std::array<obs_hotkey_id, 11> g_ids;
 obs_hotkey_id g_session_id = OBS_INVALID_HOTKEY_ID;
+obs_hotkey_id g_traffic_id = OBS_INVALID_HOTKEY_ID;
 bool g_registered = false;
 constexpr const char *kSessionHotkey = "lcs.start_stop_session";
+constexpr const char *kTrafficHotkey = "lcs.buy_traffic";
 
 void on_hotkey(void *data, obs_hotkey_id, obs_hotkey_t *, bool pressed)
 {
@@ -52,14 +54,6 @@ void on_hotkey(void *data, obs_hotkey_id, obs_hotkey_t *, bool pressed)
 	const auto *spec = static_cast<const HotkeySpec *>(data);
 	if (Studio *studio = Studio::get())
 		studio->submit_in_order(spec->command);
-}
-
-std::vector<std::string> hotkey_names()
-{
-	std::vector<std::string> names{kSessionHotkey};
-	for (const auto &spec : specs())
-		names.emplace_back(spec.name);
-	return names;
 }
 
 void save_profile_now()
@@ -102,6 +96,14 @@ void on_collection_save(obs_data_t *save_data, bool saving, void *)
 
 } // namespace
 
+std::vector<std::string> hotkey_names()
+{
+	std::vector<std::string> names{kSessionHotkey, kTrafficHotkey};
+	for (const auto &spec : specs())
+		names.emplace_back(spec.name);
+	return names;
+}
+
 void register_script_hotkeys()
 {
 	if (g_registered)
@@ -113,6 +115,14 @@ void register_script_hotkeys()
 			// prepared on the studio's worker).
 			if (Studio *studio = Studio::get(); studio && pressed)
 				studio->toggle_session();
+		},
+		nullptr);
+	g_traffic_id = obs_hotkey_register_frontend(
+		kTrafficHotkey, obs_module_text("Hotkey.BuyTraffic"),
+		[](void *, obs_hotkey_id, obs_hotkey_t *, bool pressed) {
+			// The desk's amount at its bid (¥50 at the lowest bid until the desk changes them).
+			if (Studio *studio = Studio::get(); studio && pressed)
+				studio->buy_traffic_order();
 		},
 		nullptr);
 	for (size_t i = 0; i < specs().size(); ++i)
@@ -137,6 +147,7 @@ void unregister_script_hotkeys()
 	}
 	for (const obs_hotkey_id id : g_ids)
 		obs_hotkey_unregister(id);
+	obs_hotkey_unregister(g_traffic_id);
 	obs_hotkey_unregister(g_session_id);
 	g_registered = false;
 }
