@@ -19,7 +19,7 @@
 #include "obs_hotkeys.hpp"
 #include "obs_session.hpp"
 #include "studio/hotkey-storage.hpp"
-#include "studio/hotkeys.hpp"
+#include "studio/hotkey-specs.hpp"
 
 namespace {
 using lcs::test::ObsHarness;

@@ -139,6 +139,8 @@ TEST_P(TrafficDeskTest, TheGroupIsThereOnlyWhenTheScenarioHasABudget)
 	EXPECT_DOUBLE_EQ(bid->maximum(), 80.0);
 	EXPECT_DOUBLE_EQ(bid->value(), 20.0) << "the lowest bid by default";
 	EXPECT_DOUBLE_EQ(find<QDoubleSpinBox>("lcs.traffic.amount")->value(), 50.0);
+	EXPECT_EQ(backend->traffic_order().amount_cents, 5000) << "what the hotkey buys";
+	EXPECT_EQ(backend->traffic_order().bid_cpm_cents, 0) << "an untouched bid: the lowest";
 
 	// Another scenario chosen (without a budget) hides it; back to the first shows it again.
 	scenarios->setFocus();

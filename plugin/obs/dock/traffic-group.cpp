@@ -60,8 +60,16 @@ TrafficGroup::TrafficGroup(DeskBackend &backend, QWidget *parent)
 	amount_->setValue(yuan_value(wanted_amount_cents_));
 	bid_ = money_box(this, "lcs.traffic.bid", 1.0);
 	bid_->setToolTip(tr_text(backend_, "Desk.TrafficBidTip"));
-	connect(amount_, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, [this] { order_edited(); });
-	connect(bid_, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, [this] { order_edited(); });
+	connect(amount_, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, [this] {
+		if (!updating_)
+			wanted_amount_cents_ = amount_cents();
+		order_edited();
+	});
+	connect(bid_, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, [this] {
+		if (!updating_)
+			bid_chosen_ = true;
+		order_edited();
+	});
 
 	buy_ = new QPushButton(tr_text(backend_, "Desk.BuyTraffic"), this);
 	buy_->setObjectName("lcs.traffic.buy");
@@ -105,8 +113,8 @@ void TrafficGroup::order_edited()
 {
 	if (updating_)
 		return;
-	wanted_amount_cents_ = amount_cents();
-	backend_.set_traffic_order(wanted_amount_cents_, bid_cpm_cents());
+	// An untouched bid stays "the lowest" (0), whichever scenario the hotkey's session runs.
+	backend_.set_traffic_order(wanted_amount_cents_, bid_chosen_ ? bid_cpm_cents() : 0);
 }
 
 void TrafficGroup::buy()
@@ -147,13 +155,14 @@ void TrafficGroup::show_snapshot(const session::Snapshot &s, const audience::Sce
 		shown_min_bid_ = ads.min_bid_cpm_cents;
 		shown_max_bid_ = ads.max_bid_cpm_cents;
 		show_range(*bid_, yuan_value(shown_min_bid_), yuan_value(shown_max_bid_), yuan_value(shown_min_bid_));
+		bid_chosen_ = false;
 		bid_reset = true;
 	}
 	const int64_t most = std::max<int64_t>(left, 1);
 	show_range(*amount_, 0.01, yuan_value(most), yuan_value(std::min(wanted_amount_cents_, most)));
 	updating_ = false;
 	if (bid_reset)
-		backend_.set_traffic_order(wanted_amount_cents_, bid_cpm_cents());
+		order_edited();
 
 	left_->setText(tr_text(backend_, "Desk.TrafficLeftOf").arg(yuan(left), yuan(ads.budget_cents)));
 	spent_->setText(tr_text(backend_, "Desk.TrafficSpent").arg(yuan(spent)).arg(s.session_running ? s.paid_impressions : 0));

@@ -50,6 +50,7 @@ private:
 	int64_t shown_spent_ = 0;
 	std::string shown_session_;
 	std::string shown_refusal_;
+	bool bid_chosen_ = false; // the trainee set the bid (else the order says "the lowest")
 	bool updating_ = false; // the snapshot is being shown: spin box changes are not the trainee's
 };
 

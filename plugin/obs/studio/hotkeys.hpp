@@ -1,8 +1,5 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 namespace lcs::obs {
 
 // Frontend-level hotkeys for the trainee's script actions (Settings → Hotkeys → Live Commerce):
@@ -15,9 +12,8 @@ namespace lcs::obs {
 // [Hotkeys], one {"bindings": [...]} JSON per hotkey name (what Settings → Hotkeys writes itself
 // for every frontend hotkey). So they belong to the OBS profile, and switching scene collections
 // never changes them; switching profiles brings that profile's bindings (studio/hotkey-storage.hpp).
+// Their names and locale keys: studio/hotkey-specs.hpp.
 void register_script_hotkeys();
-/// The names of those hotkeys (what is saved in the profile), e.g. "lcs.start_stop_session".
-std::vector<std::string> hotkey_names();
 void unregister_script_hotkeys();
 
 } // namespace lcs::obs
