@@ -169,6 +169,8 @@ TEST_P(TrafficDeskTest, BuyBuysWhatTheFormSaysAndTheLabelsFollowTheSnapshot)
 	EXPECT_EQ(snap()->paid_impressions, 2500);
 	EXPECT_EQ(find<QLabel>("lcs.traffic.left")->text(), text("Desk.TrafficLeftOf").arg(yuan(25000), yuan(30000)));
 	EXPECT_EQ(find<QLabel>("lcs.traffic.spent")->text(), text("Desk.TrafficSpent").arg(yuan(5000)).arg(2500));
+	if (const QString folder = qEnvironmentVariable("LCS_TEST_ARTIFACTS"); !folder.isEmpty()) // to look at
+		desk->grab().save(QStringLiteral("%1/desk-traffic-%2.png").arg(folder, QString::fromStdString(GetParam())));
 
 	// The trainee asks for ¥300 at ¥40: the amount stops at what is left (¥250); the hotkey
 	// would buy the same.
