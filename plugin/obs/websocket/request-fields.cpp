@@ -29,16 +29,17 @@ bool optional_string(obs_data_t *request, const char *field, std::string &out, o
 bool integer_field(obs_data_t *request, const char *field, int64_t minimum, bool required, std::optional<int64_t> &out,
 		   obs_data_t *response)
 {
-	const std::string rule = std::string("field '") + field + "' must be a whole number ≥ " + std::to_string(minimum);
+	const std::string name = std::string("field '") + field + "'";
+	const std::string kind = "a whole number ≥ " + std::to_string(minimum);
 	if (!request || !obs_data_has_user_value(request, field)) {
 		if (required)
-			fail(response, std::string("field '") + field + "' is required (" + rule.substr(rule.find("a whole")) + ")");
+			fail(response, name + " is required (" + kind + ")");
 		return !required;
 	}
 	DataItem item(obs_data_item_byname(request, field));
 	if (obs_data_item_gettype(item) != OBS_DATA_NUMBER || obs_data_item_numtype(item) != OBS_DATA_NUM_INT ||
 	    obs_data_item_get_int(item) < minimum) {
-		fail(response, rule);
+		fail(response, name + " must be " + kind);
 		return false;
 	}
 	out = obs_data_item_get_int(item);
