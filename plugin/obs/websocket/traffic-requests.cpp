@@ -31,7 +31,7 @@ std::string refusal(const session::Snapshot &s, const session::BuyTraffic &c)
 	if (c.amount_cents > budget_left(s))
 		return "field 'amountCents': " + util::format_yuan(c.amount_cents) + " is more than the budget left (" +
 		       util::format_yuan(budget_left(s)) + ")";
-	if (bid < s.min_bid_cpm_cents || bid > s.max_bid_cpm_cents)
+	if (bid <= 0 || bid < s.min_bid_cpm_cents || bid > s.max_bid_cpm_cents)
 		return "field 'bidCpmCents': the bid must be " + util::format_yuan(s.min_bid_cpm_cents) + "–" +
 		       util::format_yuan(s.max_bid_cpm_cents) + " per thousand impressions";
 	return {};
