@@ -66,7 +66,8 @@ TEST(RubricCalibration, WeakHostDoesNotPassAndStrongHostDoes)
 		EXPECT_TRUE(strong.complete);
 		EXPECT_NE(strong.tier, "Needs work");
 		EXPECT_FALSE(strong.tier.empty());
-		EXPECT_GT(*strong.total, *weak.total + 20) << seed;
+		// Ahead on merit, not only through the gate.
+		EXPECT_GT(*strong.uncapped_total, *weak.uncapped_total + 10) << seed;
 	}
 }
 
