@@ -35,7 +35,7 @@ std::string to_html(const SessionReport &r, const std::optional<RubricResult> &r
 	  << ".axis{stroke:#999}.seg{stroke:#6c8ebf;stroke-dasharray:3 3}.dead{fill:#999;opacity:.25}.pin{fill:#d79b00;font-size:10px}"
 	  << ".promo{fill:#2e7d32}.inc{fill:#ef6c00;font-size:12px}.flag{fill:#c62828;font-size:12px}"
 	  << "polyline.b1{fill:none;stroke:#1565c0;stroke-width:2}rect.b1{fill:#1565c0}rect.b2{fill:#90caf9}"
-	  << ".stepv{font-size:13px;fill:#fff;font-weight:600}.rate{font-size:12px;fill:#333}.not-in-log{color:#666;font-style:italic}"
+	  << ".stepv{font-size:13px;fill:#fff;font-weight:600}.stepv.unknown{fill:#555}.rate{font-size:12px;fill:#333}.not-in-log{color:#666;font-style:italic}"
 	  << ".gate{color:#c62828}"
 	  << ".legend{font-size:12px;color:#666}.tier{font-size:28px;font-weight:700}.incomplete{color:#ef6c00}"
 	  << "@media print{body{margin:0}h2{break-after:avoid}figure,table{break-inside:avoid}}"

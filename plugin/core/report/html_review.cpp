@@ -96,7 +96,7 @@ std::string funnel_section(const SessionReport &r, const Html &h)
 		const std::string value = steps[i].value ? std::to_string(*steps[i].value) : h.w("not_in_log");
 		o << "<g class=\"step\"><rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << width << "\" height=\"" << bar << "\" rx=\"4\" fill=\""
 		  << (steps[i].value ? kSourceColours[0] : "#bbb") << "\" opacity=\"" << 0.45 + 0.12 * static_cast<double>(i)
-		  << "\"/><text x=\"300\" y=\"" << y + 18 << "\" text-anchor=\"middle\" class=\"stepv\">" << Html::esc(steps[i].name) << " "
+		  << "\"/><text x=\"300\" y=\"" << y + 18 << "\" text-anchor=\"middle\" class=\"" << (steps[i].value ? "stepv" : "stepv unknown") << "\">" << Html::esc(steps[i].name) << " "
 		  << Html::esc(value) << "</text></g>";
 		if (i < rates.size()) {
 			const bool known = rates[i].value.has_value();
