@@ -17,7 +17,11 @@ bool parse_policy(const std::string &name, Policy &out)
 	return true;
 }
 
-Autopilot::Autopilot(Policy policy, uint64_t seed) : policy_(policy), rng_(seed ^ 0xA0701107ull) {}
+Autopilot::Autopilot(Policy policy, uint64_t seed)
+	: policy_(policy), rng_(seed ^ 0xA0701107ull),
+	  traffic_(policy == Policy::Weak ? TrafficBuyer::Style::AllAtOnce : TrafficBuyer::Style::Paced)
+{
+}
 
 std::vector<Command> Autopilot::act(const Snapshot &s)
 {
@@ -71,18 +75,14 @@ void Autopilot::strong(const Snapshot &s, std::vector<Command> &out)
 			out.push_back(PinNextProduct{});
 		}
 	}
-	// Questions answered within a few seconds.
-	for (const auto &q : s.open_questions)
-		if (answering_.insert(q.comment_id).second)
-			answer_at_.emplace_back(now + rng_.between(2'000, 7'000), q.comment_id);
-	for (auto it = answer_at_.begin(); it != answer_at_.end();) {
-		if (it->first <= now) {
-			out.push_back(AnswerComment{it->second});
-			it = answer_at_.erase(it);
-		} else {
-			++it;
-		}
-	}
+	// Questions as a person handles them: one at a time, buying ones first, some left waiting.
+	product_names_.clear();
+	for (const auto &p : s.shelf)
+		product_names_.push_back(p.name);
+	if (auto id = triage_.step(now, s.open_questions, product_names_, rng_))
+		out.push_back(AnswerComment{std::move(*id)});
+	if (auto buy = traffic_.step(s, rng_))
+		out.push_back(std::move(*buy));
 	if (now - last_interaction_ms_ >= 120'000) {
 		last_interaction_ms_ = now;
 		out.push_back(CallInteraction{});
@@ -113,6 +113,8 @@ void Autopilot::weak(const Snapshot &s, std::vector<Command> &out)
 			out.push_back(NextCue{});
 		}
 	}
+	if (auto buy = traffic_.step(s, rng_))
+		out.push_back(std::move(*buy));
 }
 
 } // namespace lcs::session

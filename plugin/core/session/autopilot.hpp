@@ -7,19 +7,34 @@
 
 #include "core/session/command.hpp"
 #include "core/session/controller.hpp"
+#include "core/session/question_triage.hpp"
+#include "core/session/traffic_buyer.hpp"
 #include "core/util/rng.hpp"
 
 namespace lcs::session {
 
 // Hosts for headless runs. A policy only sees what a trainee sees (the snapshot: script, chat,
-// promotions) and acts through the same commands as hotkeys and the dock; the audience never
-// learns which policy runs.
-//   strong: follows the script at its planned pace, pins each cue's product, runs the segment
-//           promotions, answers questions within seconds, calls for interaction every two
-//           minutes, keeps talking with only short pauses;
-//   weak:   drifts through the script late, never launches promotions, ignores questions,
-//           falls silent for long stretches;
-//   idle:   does nothing at all (silence).
+// promotions, the ad budget) and acts through the same commands as hotkeys and the dock; the
+// audience never learns which policy runs. All randomness comes from the autopilot's own seeded
+// Rng, drawn in a fixed order each step (voice, script, questions, traffic).
+//   strong: a competent human host. Follows the script at its planned pace, pins each cue's
+//           product, runs the segment promotions, calls for interaction every two minutes, keeps
+//           talking with only short pauses. Questions as a person handles them while selling
+//           (QuestionTriage): it picks one, answers it 2–4 s later, and the answer takes 8–12 s
+//           of its attention before it looks at the chat again; at most 6 answers in any 60 s;
+//           buying questions first (price, coupon, stock, size, shipping, how to buy, read from
+//           the text: question_topic.hpp), then the oldest; a question waiting over 90 s has
+//           scrolled away and is dropped, so a busy room leaves some unanswered. Paid traffic
+//           (TrafficBuyer, Paced) when the scenario has an ad budget: nothing in the first 3
+//           minutes or the last 3, three tranches at least 3–4 minutes apart, each while a
+//           product is pinned, the host talks and a promotion is live or due in the current or
+//           next segment, at a moderate bid (30–60 % into the scenario's bid range); never more
+//           than the budget left.
+//   weak:   drifts through the script late, never launches promotions, ignores questions, falls
+//           silent for long stretches, and with an ad budget spends all of it at once at the
+//           highest bid 30 s into the show (a cold room, nothing on offer): the classic
+//           beginner's mistake, shown in the review as paid viewers who leave and a poor ROI;
+//   idle:   does nothing at all (silence, no purchases).
 enum class Policy { Strong, Weak, Idle };
 
 bool parse_policy(const std::string &name, Policy &out);
@@ -43,8 +58,9 @@ private:
 	int64_t next_voice_change_ms_ = 0;
 	bool talking_ = false;
 	int64_t last_interaction_ms_ = 0;
-	std::set<std::string> answering_;  // questions already scheduled
-	std::vector<std::pair<int64_t, std::string>> answer_at_;
+	QuestionTriage triage_;
+	TrafficBuyer traffic_;
+	std::vector<std::string> product_names_; // the shelf's, read as names in questions
 	std::set<std::string> launched_;
 	bool started_voice_ = false;
 };
