@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config git dpkg-dev file
+  # compiler cache: tests/run-all.sh reuses the Qt5 build's objects for the Qt6 build's identical ones
+  ccache
   libobs-dev qtbase5-dev libx11-dev nlohmann-json3-dev libspdlog-dev libcurl4-openssl-dev libssl-dev
   # the Qt6 build of the module (the one OBS 30+ loads), built and desk-tested by tests/run-all.sh
   qt6-base-dev

@@ -79,6 +79,12 @@ class ReportInChromium(unittest.TestCase):
         self.assertIn("<polyline", dom)
         self.assertIn('class="seg"', dom)
         self.assertIn('class="promo"', dom)
+        # The 罗盘-style review: 五维四率 with its five steps and four rates, traffic, triage.
+        self.assertIn("五维四率", dom)
+        self.assertEqual(dom.count('<g class="step">'), 5)
+        self.assertEqual(dom.count('class="rate"'), 4)
+        self.assertIn('<h2 id="traffic">', dom)
+        self.assertIn('<h2 id="triage">', dom)
         screenshot = work / "report.png"
         subprocess.run(args[:-2] + [f"--screenshot={screenshot}", "--window-size=1000,2000", html.as_uri()],
                        check=True, capture_output=True, timeout=120)

@@ -134,9 +134,17 @@ void ObsHarness::SetUp()
 	ASSERT_TRUE(obs_init_module(module_)) << "obs_init_module failed";
 }
 
+void ObsHarness::after_shutdown(std::function<void()> done)
+{
+	get().after_shutdown_.push_back(std::move(done));
+}
+
 void ObsHarness::TearDown()
 {
 	obs_shutdown();
+	for (auto &done : after_shutdown_)
+		done();
+	after_shutdown_.clear();
 	EXPECT_EQ(bnum_allocs(), 0) << "libobs allocations leaked after obs_shutdown";
 	if (x_display_)
 		XCloseDisplay(static_cast<Display *>(x_display_));

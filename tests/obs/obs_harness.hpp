@@ -57,6 +57,10 @@ public:
 	/// Where modules keep their configuration in this run (obs_module_config_path roots here).
 	[[nodiscard]] const std::string &module_config() const { return module_config_; }
 
+	/// Runs `done` once libobs has shut down (its threads and our module are gone), before the leak
+	/// check: for what the module may use until then (a stand-in obs-websocket).
+	static void after_shutdown(std::function<void()> done);
+
 	/// Opens and initialises one of the system's stock OBS modules (e.g. "obs-ffmpeg").
 	static bool open_stock_module(const char *name);
 
@@ -71,6 +75,7 @@ private:
 	std::string module_config_;
 	obs_module_t *module_ = nullptr;
 	void *x_display_ = nullptr;
+	std::vector<std::function<void()>> after_shutdown_;
 };
 
 } // namespace lcs::test

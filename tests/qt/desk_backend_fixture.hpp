@@ -9,6 +9,7 @@
 #include "core/audience/audience_data.hpp"
 #include "core/session/controller.hpp"
 #include "dock/desk-backend.hpp"
+#include "studio/traffic-order.hpp"
 
 // The desk's world in the Qt test: a real core controller (the test ticks it), the real bundled
 // packs, audience data and rubric from the source tree, and the real locale files read by
@@ -29,6 +30,11 @@ public:
 	obs::dock::PackLoadResult use_packs(const std::vector<std::string> &files) override;
 	[[nodiscard]] std::vector<std::string> files_in_use() const override { return files_in_use_; }
 	void start_session(const obs::dock::SessionRequest &request) override;
+	[[nodiscard]] session::BuyTraffic traffic_order() const override { return traffic_order_.order(); }
+	void set_traffic_order(int64_t amount_cents, int64_t bid_cpm_cents) override
+	{
+		traffic_order_.set(amount_cents, bid_cpm_cents);
+	}
 	[[nodiscard]] std::string rubric_file() const override;
 	void open_file(const std::string &path) override { opened.push_back(path); }
 	obs::dock::PracticeSceneResult create_practice_scene() override;
@@ -54,6 +60,7 @@ private:
 	int session_number_ = 0;
 	std::vector<std::string> files_in_use_;
 	obs::library::LibraryHub *library_hub_ = nullptr;
+	obs::TrafficOrder traffic_order_; // what the studio keeps for the hotkey inside OBS
 };
 
 } // namespace lcs::test

@@ -78,6 +78,13 @@ MetricKind metric_kind(const std::string &key)
 		{"dead_air_s", {D::LowerIsBetter, U::Seconds}},
 		{"longest_silence_s", {D::LowerIsBetter, U::Seconds}},
 		{"compliance_flags", {D::LowerIsBetter, U::Count}},
+		{"impressions", {D::HigherIsBetter, U::Count}}, // the platform showed the room more
+		{"exposure_entry_rate", {D::HigherIsBetter, U::Ratio}},
+		{"product_exposure_rate", {D::HigherIsBetter, U::Ratio}},
+		// Spending more is not better or worse by itself; what it returned is (roi).
+		{"ad_spend_cents", {D::Neutral, U::Money}},
+		{"roi", {D::HigherIsBetter, U::Number}},
+		{"speech_chars_per_min", {D::Neutral, U::Number}}, // faster speech is not better
 	};
 	const auto it = kinds.find(key);
 	return it == kinds.end() ? MetricKind{} : it->second;

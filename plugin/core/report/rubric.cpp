@@ -30,12 +30,21 @@ std::optional<double> metric_value(const SessionReport &r, const RubricMetric &m
 		for (const auto &q : r.questions)
 			if (q.answered_t)
 				credit += metric.response.credit(static_cast<double>(*q.answered_t - q.t) / 1000.0);
-		return credit / static_cast<double>(r.questions.size());
+		// What a human host could answer: each minute counts at most capacity_per_min questions.
+		double expected = static_cast<double>(r.questions.size());
+		if (metric.response.capacity_per_min > 0) {
+			expected = 0;
+			for (const auto &minute : r.minutes)
+				expected += std::min(static_cast<double>(minute.questions_asked), metric.response.capacity_per_min);
+		}
+		return expected > 0 ? std::min(1.0, credit / expected) : 0.0;
 	}
-	// Silence is only known once the voice meter has said something: a log without any voice
-	// state has 0 s of dead air because nothing was heard, not because the host kept talking.
-	const bool voice_known = m.talk_ratio.value_or(0) > 0 || m.longest_silence_s > 0;
-	if ((key == "dead_air_s" || key == "longest_silence_s") && !voice_known)
+	// Talk and silence are only known once the voice meter has said something: a log without any
+	// voice state has 0 s of dead air because nothing was heard, not because the host kept talking.
+	if ((key == "talk_ratio" || key == "dead_air_s" || key == "longest_silence_s") && !r.voice_logged)
+		return std::nullopt;
+	// Flags only mean something over checks that ran: 0 flags without any check is not compliance.
+	if (key == "compliance_flags" && (!r.compliance_checks || r.compliance_checks->empty()))
 		return std::nullopt;
 	// Viewers came and no product was ever shown to them: the host's doing, so 0, not unmeasured.
 	if (key == "click_rate" && !m.click_rate && m.uv > 0 && !r.products.empty())
@@ -89,6 +98,8 @@ double metric_points(const RubricMetric &m, double value)
 		return value <= m.target ? 1.0 : std::max(0.0, 1.0 - (value - m.target) / m.tolerance);
 	if (m.target <= 0) // the reader refuses this; a rubric built in code might not
 		return value > 0 ? 1.0 : 0.0;
+	if (m.floor > 0 && m.floor < m.target)
+		return std::clamp((value - m.floor) / (m.target - m.floor), 0.0, 1.0);
 	return std::clamp(value / m.target, 0.0, 1.0);
 }
 
@@ -110,10 +121,16 @@ RubricResult score(const SessionReport &report, const Rubric &rubric, const std:
 			ms.metric = m.metric;
 			ms.target = m.target;
 			ms.lower_is_better = m.lower_is_better;
+			ms.floor = m.floor;
 			ms.weight = m.weight;
+			ms.pass_limit = m.pass_limit;
 			ms.value = metric_value(report, m);
 			if (ms.value) {
 				ms.score = metric_points(m, *ms.value);
+				if (m.pass_limit && (m.lower_is_better ? *ms.value > *m.pass_limit : *ms.value < *m.pass_limit)) {
+					ms.gate_failed = true;
+					result.gates_failed.push_back(d.id + "/" + m.metric);
+				}
 				points += *ms.score * ms.weight;
 				weights += ms.weight;
 			}
@@ -129,8 +146,16 @@ RubricResult score(const SessionReport &report, const Rubric &rubric, const std:
 		dim.moments = moments_for(dim.id, report);
 		result.dimensions.push_back(std::move(dim));
 	}
-	if (weight_sum > 0)
-		result.total = total / weight_sum;
+	for (const auto &t : rubric.tiers)
+		if (t.min > 0 && (result.pass_mark == 0 || t.min < result.pass_mark))
+			result.pass_mark = t.min;
+	if (weight_sum > 0) {
+		result.uncapped_total = total / weight_sum;
+		result.total = result.uncapped_total;
+		// A failed gate: the session does not pass, however the rest scored.
+		if (!result.gates_failed.empty() && result.pass_mark > 0)
+			result.total = std::min(*result.total, result.pass_mark - 1.0);
+	}
 	if (result.total && result.complete)
 		for (const auto &t : rubric.tiers)
 			if (*result.total >= t.min) {
@@ -163,6 +188,9 @@ nlohmann::ordered_json RubricResult::to_json() const
 	auto optional = [](const std::optional<double> &v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
 	j["name"] = name;
 	j["total"] = optional(total);
+	j["uncapped_total"] = optional(uncapped_total);
+	j["pass_mark"] = pass_mark;
+	j["gates_failed"] = gates_failed;
 	j["complete"] = complete;
 	auto not_measured = nlohmann::ordered_json::array();
 	for (const auto &d : dimensions)
@@ -179,7 +207,10 @@ nlohmann::ordered_json RubricResult::to_json() const
 					   {"measured", m.value.has_value()},
 					   {"target", m.target},
 					   {"lower_is_better", m.lower_is_better},
+					   {"floor", m.floor},
 					   {"weight", m.weight},
+					   {"pass_limit", optional(m.pass_limit)},
+					   {"gate_failed", m.gate_failed},
 					   {"score", optional(m.score)}});
 		dims.push_back({{"id", d.id}, {"name", d.name}, {"weight", d.weight}, {"measured", d.score.has_value()},
 				{"score", optional(d.score)}, {"metrics", metrics}});

@@ -217,14 +217,26 @@ std::optional<RubricMetric> read_metric(Checker &c, const nlohmann::json &v, con
 	m.target = c.number(v, at, "target", std::nullopt, 0, !m.lower_is_better, 1e308).value_or(1);
 	m.tolerance = c.number(v, at, "tolerance", m.target > 0 ? m.target : 1.0, 0, true, 1e308).value_or(1);
 	m.weight = c.number(v, at, "weight", 1.0, 0, true, 1e308).value_or(1);
-	std::set<std::string> allowed = {"metric", "target", "lower_is_better", "tolerance", "weight"};
+	std::set<std::string> allowed = {"metric", "target", "lower_is_better", "tolerance", "weight", "pass_limit"};
+	if (v.contains("pass_limit"))
+		m.pass_limit = c.number(v, at, "pass_limit", std::nullopt, 0, false, 1e308);
+	if (!m.lower_is_better) {
+		// Below the floor a value earns nothing: the band's "weak" end, not a share of the target.
+		allowed.insert("floor");
+		m.floor = c.number(v, at, "floor", 0.0, 0, false, 1e308).value_or(0);
+		if (m.floor >= m.target && m.target > 0)
+			c.error(Checker::child(at, "floor"), "must be below the target (" + nlohmann::json(m.target).dump() + "), got " +
+								     nlohmann::json(m.floor).dump());
+	}
 	if (m.metric == "response_score") {
-		allowed.insert({"fast_s", "slow_s", "late_credit"});
+		allowed.insert({"fast_s", "slow_s", "late_credit", "capacity_per_min"});
 		const ResponseCredit defaults;
 		m.response.fast_s = c.number(v, at, "fast_s", defaults.fast_s, 0, false, 1e308).value_or(defaults.fast_s);
 		m.response.slow_s = c.number(v, at, "slow_s", std::max(defaults.slow_s, m.response.fast_s + 1), m.response.fast_s, true, 1e308)
 					    .value_or(defaults.slow_s);
 		m.response.late_credit = c.number(v, at, "late_credit", defaults.late_credit, 0, false, 1).value_or(defaults.late_credit);
+		m.response.capacity_per_min =
+			c.number(v, at, "capacity_per_min", defaults.capacity_per_min, 0, false, 1e308).value_or(defaults.capacity_per_min);
 	}
 	c.only_keys(v, at, allowed);
 	return m;

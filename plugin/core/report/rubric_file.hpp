@@ -22,11 +22,15 @@ struct LocalisedText {
 
 /// response_score: each question earns `credit` when answered within fast_s seconds, falling
 /// linearly to late_credit at slow_s and staying there for slower answers; an unanswered question
-/// earns 0. So an answer, however late, never scores below no answer.
+/// earns 0. So an answer, however late, never scores below no answer. With capacity_per_min > 0
+/// the credit is measured against what a human host can answer: each minute counts at most
+/// capacity_per_min of the questions asked in it (a room asking 20 a minute expects 6 answers,
+/// not 20), and the score is at most 1.
 struct ResponseCredit {
 	double fast_s = 10;
 	double slow_s = 60;
 	double late_credit = 0.25;
+	double capacity_per_min = 0; // 0: every question counts
 	[[nodiscard]] double credit(double answer_s) const;
 };
 
@@ -35,7 +39,11 @@ struct RubricMetric {
 	double target = 0;
 	bool lower_is_better = false;
 	double tolerance = 1; // lower_is_better: points reach 0 at target + tolerance
+	double floor = 0;     // higher-is-better: points are 0 at or below floor, rising linearly to 1 at target
 	double weight = 1;
+	// A gate: the session cannot pass when the measured value is below it (higher is better) or
+	// above it (lower is better), whatever the other dimensions score.
+	std::optional<double> pass_limit;
 	ResponseCredit response; // response_score only
 };
 

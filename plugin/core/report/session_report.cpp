@@ -1,4 +1,5 @@
 #include "core/report/session_report.hpp"
+#include "core/metrics/checked_int.hpp"
 #include "core/metrics/event_fields.hpp"
 
 #include <algorithm>
@@ -56,6 +57,18 @@ SessionReport build_report(const std::string &utf8_path)
 	int64_t last_t = 0;
 	bool ended = false;
 	int64_t gmv_total = 0;
+	std::unordered_map<std::string, size_t> viewer_source; // viewer → index into r.sources (first join)
+	std::vector<int64_t> present_by_source;
+	int64_t waiting = 0; // questions asked and not yet answered
+	std::unordered_set<std::string> any_clicker;
+	auto source_index = [&](const std::string &source) {
+		const auto it = std::find(r.sources.begin(), r.sources.end(), source);
+		if (it != r.sources.end())
+			return static_cast<size_t>(it - r.sources.begin());
+		r.sources.push_back(source);
+		present_by_source.push_back(0);
+		return r.sources.size() - 1;
+	};
 	// The reader passes no event past metrics::kMaxSessionMs, so there are at most 48 × 60 + 1 rows.
 	auto minute_at = [&](int64_t t) -> MinuteRow & {
 		const int64_t m = t / 60000;
@@ -64,6 +77,8 @@ SessionReport build_report(const std::string &utf8_path)
 			row.minute = static_cast<int64_t>(r.minutes.size());
 			row.viewers = static_cast<int64_t>(present.size());
 			row.gmv_cumulative_cents = gmv_total;
+			row.viewers_by_source = present_by_source;
+			row.questions_waiting = waiting;
 			r.minutes.push_back(row);
 		}
 		return r.minutes[static_cast<size_t>(m)];
@@ -109,6 +124,12 @@ SessionReport build_report(const std::string &utf8_path)
 						for (const auto &c : s["cues"])
 							cue_text[field_string(c, "cue_id")] = field_string(c, "text");
 				}
+			if (const auto checks = h.find("compliance_checks"); checks != h.end() && checks->is_array()) {
+				r.compliance_checks.emplace();
+				for (const auto &c : *checks)
+					if (c.is_string())
+						r.compliance_checks->push_back(c.get<std::string>());
+			}
 			if (h.contains("products") && h["products"].is_array())
 				for (const auto &p : h["products"])
 					product_row(field_string(p, "sku")).name = field_string(p, "name");
@@ -125,12 +146,40 @@ SessionReport build_report(const std::string &utf8_path)
 			const std::string type = field_string(e, "type");
 			MinuteRow &minute = minute_at(t);
 			if (type == "viewer_join") {
-				present.emplace(field_string(e, "viewer"), t);
-				expose(field_string(e, "viewer"));
+				const std::string viewer = field_string(e, "viewer");
+				std::string source = field_string(e, "source");
+				r.sources_logged = r.sources_logged || !source.empty();
+				if (source.empty())
+					source = "other";
+				// A viewer counts for the source of their first join (as in the traffic table).
+				auto first = viewer_source.find(viewer);
+				if (first == viewer_source.end())
+					first = viewer_source.emplace(viewer, source_index(source)).first;
+				if (present.emplace(viewer, t).second)
+					++present_by_source[first->second];
+				expose(viewer);
 				minute.viewers = static_cast<int64_t>(present.size());
+				minute.viewers_by_source = present_by_source;
 			} else if (type == "viewer_leave") {
-				present.erase(field_string(e, "viewer"));
+				const std::string viewer = field_string(e, "viewer");
+				if (present.erase(viewer) > 0)
+					--present_by_source[viewer_source.at(viewer)];
 				minute.viewers = static_cast<int64_t>(present.size());
+				minute.viewers_by_source = present_by_source;
+			} else if (type == "impressions") {
+				r.impressions_logged = true;
+				const int64_t count = std::max<int64_t>(0, field_int(e, "count"));
+				minute.impressions = metrics::checked_add(minute.impressions, count).value_or(minute.impressions);
+				if (const std::string source = field_string(e, "source"); !source.empty()) {
+					const size_t index = source_index(source);
+					minute.impressions_by_source.resize(r.sources.size(), 0);
+					minute.impressions_by_source[index] =
+						metrics::checked_add(minute.impressions_by_source[index], count).value_or(minute.impressions_by_source[index]);
+				}
+			} else if (type == "ad_spend") {
+				r.impressions_logged = true;
+				r.ad_spend.push_back({t, std::max<int64_t>(0, field_int(e, "amount_cents")), std::max<int64_t>(0, field_int(e, "impressions")),
+						      field_string(e, "campaign")});
 			} else if (type == "segment_start") {
 				close_segment(t);
 				const std::string id = field_string(e, "segment_id");
@@ -167,6 +216,7 @@ SessionReport build_report(const std::string &utf8_path)
 				r.timeline.push_back({t, "unpin", product_row(field_string(e, "sku")).name});
 			} else if (type == "product_click") {
 				clickers[field_string(e, "sku")].insert(field_string(e, "viewer"));
+				any_clicker.insert(field_string(e, "viewer"));
 			} else if (type == "order") {
 				const std::string sku = field_string(e, "sku");
 				auto &p = product_row(sku);
@@ -202,11 +252,15 @@ SessionReport build_report(const std::string &utf8_path)
 						question_segment[field_string(e, "comment_id")] = *current_segment;
 					}
 					r.questions.push_back({t, field_string(e, "comment_id"), field_string(e, "viewer"), field_string(e, "text"), std::nullopt});
+					++minute.questions_asked;
+					minute.questions_waiting = ++waiting;
 				}
 			} else if (type == "comment_answered") {
 				const auto it = question_row.find(field_string(e, "comment_id"));
 				if (it != question_row.end() && !r.questions[it->second].answered_t) {
 					r.questions[it->second].answered_t = t;
+					++minute.questions_answered;
+					minute.questions_waiting = --waiting;
 					// Counted in the segment the question was asked in.
 					if (const auto seg = question_segment.find(field_string(e, "comment_id")); seg != question_segment.end())
 						++r.segments[seg->second].answered;
@@ -224,6 +278,7 @@ SessionReport build_report(const std::string &utf8_path)
 				r.timeline.push_back({t, "flag", field_string(e, "rule") + ": " + field_string(e, "term")});
 			} else if (type == "voice") {
 				const std::string state = field_string(e, "state");
+				r.voice_logged = true;
 				if (voice && *voice == "silence" && state != "silence" && t - voice_since >= metrics::MetricsAccumulator::kDeadAirMs)
 					r.timeline.push_back({voice_since, "dead_air", "", t - voice_since});
 				if (!voice || *voice != state) {
@@ -254,6 +309,7 @@ SessionReport build_report(const std::string &utf8_path)
 		if (p.exposed > 0)
 			p.conversion_rate = static_cast<double>(p.buyers) / static_cast<double>(p.exposed);
 	}
+	r.clickers = static_cast<int64_t>(any_clicker.size());
 	r.metrics = acc.finish();
 	r.truncated = read.truncated_last_line;
 	r.problems = read.problems;
@@ -264,6 +320,7 @@ nlohmann::ordered_json SessionReport::to_json() const
 {
 	nlohmann::ordered_json j;
 	j["metrics"] = metrics.to_json();
+	j["traffic"] = metrics.traffic_json();
 	auto segs = nlohmann::ordered_json::array();
 	for (const auto &s : segments)
 		segs.push_back({{"segment_id", s.segment_id}, {"name", s.name}, {"kind", s.kind}, {"planned_ms", s.planned_ms},
@@ -286,6 +343,14 @@ nlohmann::ordered_json SessionReport::to_json() const
 		tl.push_back(entry);
 	}
 	j["timeline"] = tl;
+	auto ads = nlohmann::ordered_json::array();
+	for (const auto &a : ad_spend) {
+		nlohmann::ordered_json entry = {{"t", a.t}, {"amount_cents", a.amount_cents}, {"impressions", a.impressions}};
+		if (!a.campaign.empty())
+			entry["campaign"] = a.campaign;
+		ads.push_back(entry);
+	}
+	j["ad_spend"] = ads;
 	j["session"] = {{"session_id", header.value("session_id", "")},
 			{"trainee", header.value("trainee", "")},
 			{"started_at", header.value("started_at", "")},

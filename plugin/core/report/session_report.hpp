@@ -69,6 +69,22 @@ struct MinuteRow {
 	int64_t orders = 0;        // during the minute
 	int64_t comments = 0;      // during the minute
 	int64_t gmv_cumulative_cents = 0;
+	int64_t impressions = 0;   // times the room was shown in a feed during the minute (impressions events)
+	std::vector<int64_t> impressions_by_source; // of those, by the event's source (SessionReport::sources order)
+	// Present at the end of the minute by the source of each viewer's first join, in the order of
+	// SessionReport::sources (shorter when a source first appears later).
+	std::vector<int64_t> viewers_by_source;
+	int64_t questions_asked = 0;    // during the minute
+	int64_t questions_answered = 0; // answers given during the minute (to questions of any minute)
+	int64_t questions_waiting = 0;  // asked and not yet answered at the end of the minute
+};
+
+// One purchase of paid traffic (投流).
+struct AdSpendRow {
+	int64_t t = 0;
+	int64_t amount_cents = 0;
+	int64_t impressions = 0;
+	std::string campaign;
 };
 
 struct SessionReport {
@@ -80,13 +96,20 @@ struct SessionReport {
 	std::vector<OrderRow> orders;
 	std::vector<QuestionRow> questions; // comments of kind question (others are streamed when needed)
 	std::vector<MinuteRow> minutes;
+	std::vector<AdSpendRow> ad_spend;
+	std::vector<std::string> sources; // viewer sources in order of first appearance ("other" for a join without one)
+	bool sources_logged = false;     // some viewer_join carried a source (older logs have none)
+	bool impressions_logged = false; // some impressions or ad_spend event (older logs have none)
+	bool voice_logged = false;       // some voice state was logged
+	std::optional<std::vector<std::string>> compliance_checks; // the header's, when it has them
+	int64_t clickers = 0; // distinct viewers who clicked any product
 	std::string log_path;
 	std::optional<int64_t> recording_start_ms;
 	std::string recording_path;
 	bool truncated = false;
 	diag::Diagnostics problems;
 
-	/// `lcs report --format json`: {"metrics","segments","products","timeline"} (+ "session").
+	/// `lcs report --format json`: {"metrics","traffic","segments","products","timeline","ad_spend"} (+ "session").
 	[[nodiscard]] nlohmann::ordered_json to_json() const;
 	/// Time in the recording ("hh:mm:ss") for a session time, when the log has recording_start.
 	[[nodiscard]] std::optional<std::string> video_time(int64_t t) const;

@@ -1,6 +1,7 @@
 #include "core/report/subtitles.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 #include <string_view>
 
@@ -57,6 +58,16 @@ std::string csv_field(const std::string &s, bool is_text = true)
 			out.push_back(c);
 	}
 	return out + "\"";
+}
+
+/// part / whole with four decimals, empty when the whole is 0.
+std::string share(int64_t part, int64_t whole)
+{
+	if (whole <= 0)
+		return {};
+	char buf[32];
+	std::snprintf(buf, sizeof buf, "%.4f", static_cast<double>(part) / static_cast<double>(whole));
+	return buf;
 }
 
 std::string json_scalar(const nlohmann::ordered_json &v)
@@ -159,6 +170,35 @@ std::string to_csv(const SessionReport &r, const std::string &table)
 			}
 			out << line << '\n';
 		}
+	} else if (table == "traffic") {
+		// Per viewer source: viewers (first join), buyers, GMV and each one's share of the viewers.
+		out << "source,uv,uv_share,buyers,gmv_cents,gmv_share\n";
+		for (const auto &row : r.metrics.traffic)
+			out << csv_field(row.source) << ',' << row.uv << ',' << share(row.uv, r.metrics.uv) << ',' << row.buyers << ','
+			    << row.gmv_cents << ',' << share(row.gmv_cents, r.metrics.gmv_cents) << '\n';
+	} else if (table == "minutes") {
+		// The curves: one row a minute, viewers and impressions by source, questions answered and waiting.
+		out << "minute,viewers,orders,comments,gmv_cumulative_cents,impressions,questions_asked,questions_answered,questions_waiting";
+		for (const auto &source : r.sources)
+			out << ',' << csv_field("viewers_" + source);
+		for (const auto &source : r.sources)
+			out << ',' << csv_field("impressions_" + source);
+		out << '\n';
+		auto at = [](const std::vector<int64_t> &v, size_t i) { return i < v.size() ? v[i] : 0; };
+		for (const auto &m : r.minutes) {
+			out << m.minute << ',' << m.viewers << ',' << m.orders << ',' << m.comments << ',' << m.gmv_cumulative_cents << ','
+			    << m.impressions << ',' << m.questions_asked << ',' << m.questions_answered << ',' << m.questions_waiting;
+			for (size_t i = 0; i < r.sources.size(); ++i)
+				out << ',' << at(m.viewers_by_source, i);
+			for (size_t i = 0; i < r.sources.size(); ++i)
+				out << ',' << at(m.impressions_by_source, i);
+			out << '\n';
+		}
+	} else if (table == "ad_spend") {
+		out << "t,video_time,amount_cents,impressions,campaign\n";
+		for (const auto &a : r.ad_spend)
+			out << a.t << ',' << r.video_time(a.t).value_or("") << ',' << a.amount_cents << ',' << a.impressions << ','
+			    << csv_field(a.campaign) << '\n';
 	} else if (table == "orders") {
 		out << "t,video_time,order_id,viewer,sku,qty,unit_price_cents,discount_cents,amount_cents,promo_id,coupon_id\n";
 		for (const auto &o : r.orders)

@@ -13,7 +13,9 @@ std::string to_webvtt(const SessionReport &report);
 /// One chapter per segment in FFmpeg's metadata format (ffmpeg -i video -i chapters -map_metadata 1).
 std::string to_ffmetadata_chapters(const SessionReport &report);
 
-/// CSV of one table: metrics, segments, products, orders or comments. Empty when unknown.
+/// CSV of one table: metrics, segments, products, orders, comments, traffic (per viewer source),
+/// minutes (per minute: viewers and impressions by source, questions asked/answered/waiting) or
+/// ad_spend (each purchase of paid traffic). Empty when unknown.
 std::string to_csv(const SessionReport &report, const std::string &table);
 
 } // namespace lcs::report

@@ -352,7 +352,7 @@ void Controller::buy_traffic(const BuyTraffic &c)
 	else if (c.amount_cents > left)
 		last_refusal_ = "buy traffic: " + util::format_yuan(c.amount_cents) + " is more than the budget left (" +
 				util::format_yuan(left) + ")";
-	else if (bid < ads_.min_bid_cpm_cents || bid > ads_.max_bid_cpm_cents)
+	else if (bid <= 0 || bid < ads_.min_bid_cpm_cents || bid > ads_.max_bid_cpm_cents)
 		last_refusal_ = "buy traffic: the bid must be " + util::format_yuan(ads_.min_bid_cpm_cents) + "–" +
 				util::format_yuan(ads_.max_bid_cpm_cents) + " per thousand impressions";
 	else {

@@ -62,6 +62,10 @@ public:
 	[[nodiscard]] virtual std::vector<std::string> files_in_use() const = 0;
 	/// Worker: starts a session (its log goes to the sessions folder).
 	virtual void start_session(const SessionRequest &request) = 0;
+	/// What one press of "Buy" or of the paid-traffic hotkey buys (投流): the desk's amount and bid
+	/// (bid 0: the scenario's lowest); ¥50 at the lowest bid until the desk sets them.
+	[[nodiscard]] virtual session::BuyTraffic traffic_order() const = 0;
+	virtual void set_traffic_order(int64_t amount_cents, int64_t bid_cpm_cents) = 0;
 	/// The coach rubric the desk scores reports with (may not exist).
 	[[nodiscard]] virtual std::string rubric_file() const = 0;
 

@@ -18,6 +18,7 @@
 
 #include "dock/desk-async.hpp"
 #include "dock/desk-format.hpp"
+#include "dock/traffic-group.hpp"
 
 namespace lcs::obs::dock {
 namespace {
@@ -68,7 +69,10 @@ SessionPanel::SessionPanel(DeskBackend &backend, QThreadPool &pool, QWidget *par
 
 	scenario_box_ = new QComboBox(this);
 	scenario_box_->setObjectName("lcs.session.scenario");
-	connect(scenario_box_, QOverload<int>::of(&QComboBox::activated), this, [this] { changed(); });
+	connect(scenario_box_, QOverload<int>::of(&QComboBox::activated), this, [this] {
+		show_traffic(*backend_.snapshot());
+		changed();
+	});
 	form->addRow(tr_text(backend_, "Desk.Scenario"), scenario_box_);
 
 	auto *seed_row = new QHBoxLayout;
@@ -139,10 +143,13 @@ SessionPanel::SessionPanel(DeskBackend &backend, QThreadPool &pool, QWidget *par
 	log_error_label_->setStyleSheet(QStringLiteral("color: #d9534f; font-weight: bold;"));
 	log_error_label_->hide();
 
+	traffic_ = new TrafficGroup(backend_, this);
+
 	auto *layout = new QVBoxLayout(this);
 	layout->addLayout(form);
 	layout->addLayout(run_row);
 	layout->addWidget(log_error_label_);
+	layout->addWidget(traffic_);
 	layout->addWidget(practice_button_);
 	layout->addWidget(status_label_);
 	layout->addStretch(1);
@@ -264,6 +271,14 @@ void SessionPanel::fill_scenarios(const pack::Library *library)
 	scenario_box_->setCurrentIndex(at >= 0 ? at : 0);
 }
 
+void SessionPanel::show_traffic(const session::Snapshot &s)
+{
+	const audience::Scenario *selected = nullptr;
+	if (s.library && scenario_box_->currentIndex() >= 0)
+		selected = s.library->scenario(scenario_box_->currentData().toString().toStdString());
+	traffic_->show_snapshot(s, selected);
+}
+
 void SessionPanel::start_or_stop()
 {
 	if (running_) {
@@ -317,6 +332,7 @@ void SessionPanel::show_snapshot(const session::Snapshot &s)
 		elapsed_label_->setText(QString());
 	}
 	show_log_error(backend_, *log_error_label_, s.log_error);
+	show_traffic(s);
 	if (s.last_refusal != shown_refusal_) {
 		shown_refusal_ = s.last_refusal;
 		if (!shown_refusal_.empty())

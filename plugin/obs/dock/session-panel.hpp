@@ -19,9 +19,11 @@ class QSpinBox;
 class QThreadPool;
 
 // The desk's first tab: which script and scenario, who practises, for how long, with which seed;
-// start and stop; the practice scene. Pack files are read on the desk's pool, never on the UI
+// start and stop; paid traffic (投流) when the scenario has an ad budget; the practice scene. Pack files are read on the desk's pool, never on the UI
 // thread.
 namespace lcs::obs::dock {
+
+class TrafficGroup;
 
 class SessionPanel : public QWidget {
 public:
@@ -44,6 +46,8 @@ private:
 	void start_or_stop();
 	void fill_scenarios(const pack::Library *library);
 	void status(const QString &text, bool problem);
+	/// The paid-traffic group for the running session, or for the selected scenario.
+	void show_traffic(const session::Snapshot &snapshot);
 	void changed();
 
 	DeskBackend &backend_;
@@ -60,6 +64,7 @@ private:
 	QPushButton *practice_button_ = nullptr;
 	QLabel *status_label_ = nullptr;
 	QLabel *log_error_label_ = nullptr; // the session log cannot be written (hidden while it can)
+	TrafficGroup *traffic_ = nullptr;   // 投流, when the scenario has an ad budget
 
 	std::vector<std::string> pack_files_; // the packs the desk last loaded
 	std::string wanted_scenario_;         // restored, applied when the library shows it

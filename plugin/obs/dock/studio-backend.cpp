@@ -27,6 +27,18 @@ void StudioBackend::submit(session::Command command)
 		studio->submit(std::move(command));
 }
 
+session::BuyTraffic StudioBackend::traffic_order() const
+{
+	Studio *studio = Studio::get();
+	return studio ? studio->traffic_order().order() : TrafficOrder().order();
+}
+
+void StudioBackend::set_traffic_order(int64_t amount_cents, int64_t bid_cpm_cents)
+{
+	if (Studio *studio = Studio::get())
+		studio->traffic_order().set(amount_cents, bid_cpm_cents);
+}
+
 const char *StudioBackend::text(const char *key) const
 {
 	return obs_module_text(key);

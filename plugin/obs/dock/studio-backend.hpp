@@ -15,6 +15,8 @@ public:
 	PackLoadResult use_packs(const std::vector<std::string> &files) override;
 	[[nodiscard]] std::vector<std::string> files_in_use() const override;
 	void start_session(const SessionRequest &request) override;
+	[[nodiscard]] session::BuyTraffic traffic_order() const override;
+	void set_traffic_order(int64_t amount_cents, int64_t bid_cpm_cents) override;
 	[[nodiscard]] std::string rubric_file() const override;
 	void open_file(const std::string &path) override;
 	PracticeSceneResult create_practice_scene() override;

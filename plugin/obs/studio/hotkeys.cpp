@@ -1,8 +1,6 @@
 #include "studio/hotkeys.hpp"
 
 #include <array>
-#include <string>
-#include <vector>
 
 #include <obs-frontend-api.h>
 #include <obs-module.h>
@@ -10,40 +8,17 @@
 
 #include "core/log/log.hpp"
 #include "studio/frontend.hpp"
+#include "studio/hotkey-specs.hpp"
 #include "studio/hotkey-storage.hpp"
 #include "studio/studio.hpp"
 
 namespace lcs::obs {
 namespace {
 
-struct HotkeySpec {
-	const char *name;        // stable id, saved with the bindings
-	const char *description; // locale key
-	session::Command command;
-};
-
-const std::array<HotkeySpec, 11> &specs()
-{
-	static const std::array<HotkeySpec, 11> list = {{
-		{"lcs.next_cue", "Hotkey.NextCue", session::NextCue{}},
-		{"lcs.previous_cue", "Hotkey.PreviousCue", session::PreviousCue{}},
-		{"lcs.next_segment", "Hotkey.NextSegment", session::NextSegment{}},
-		{"lcs.previous_segment", "Hotkey.PreviousSegment", session::PreviousSegment{}},
-		{"lcs.toggle_segment_timer", "Hotkey.ToggleSegmentTimer", session::ToggleSegmentTimer{}},
-		{"lcs.keyword_said", "Hotkey.KeywordSaid", session::MarkKeywordSaid{}},
-		{"lcs.toggle_segment_promotion", "Hotkey.ToggleSegmentPromotion", session::ToggleSegmentPromotion{}},
-		{"lcs.pin_next_product", "Hotkey.PinNextProduct", session::PinNextProduct{}},
-		{"lcs.pin_previous_product", "Hotkey.PinPreviousProduct", session::PinPreviousProduct{}},
-		{"lcs.answer_oldest_question", "Hotkey.AnswerOldestQuestion", session::AnswerComment{}},
-		{"lcs.call_interaction", "Hotkey.CallInteraction", session::CallInteraction{}},
-	}};
-	return list;
-}
-
-std::array<obs_hotkey_id, 11> g_ids;
+std::array<obs_hotkey_id, kCommandHotkeys> g_ids;
 obs_hotkey_id g_session_id = OBS_INVALID_HOTKEY_ID;
+obs_hotkey_id g_traffic_id = OBS_INVALID_HOTKEY_ID;
 bool g_registered = false;
-constexpr const char *kSessionHotkey = "lcs.start_stop_session";
 
 void on_hotkey(void *data, obs_hotkey_id, obs_hotkey_t *, bool pressed)
 {
@@ -52,14 +27,6 @@ void on_hotkey(void *data, obs_hotkey_id, obs_hotkey_t *, bool pressed)
 	const auto *spec = static_cast<const HotkeySpec *>(data);
 	if (Studio *studio = Studio::get())
 		studio->submit_in_order(spec->command);
-}
-
-std::vector<std::string> hotkey_names()
-{
-	std::vector<std::string> names{kSessionHotkey};
-	for (const auto &spec : specs())
-		names.emplace_back(spec.name);
-	return names;
 }
 
 void save_profile_now()
@@ -115,9 +82,19 @@ void register_script_hotkeys()
 				studio->toggle_session();
 		},
 		nullptr);
-	for (size_t i = 0; i < specs().size(); ++i)
-		g_ids[i] = obs_hotkey_register_frontend(specs()[i].name, obs_module_text(specs()[i].description), on_hotkey,
-						       const_cast<HotkeySpec *>(&specs()[i]));
+	g_traffic_id = obs_hotkey_register_frontend(
+		kTrafficHotkey, obs_module_text("Hotkey.BuyTraffic"),
+		[](void *, obs_hotkey_id, obs_hotkey_t *, bool pressed) {
+			// The desk's amount at its bid (¥50 at the lowest bid until the desk changes them).
+			if (Studio *studio = Studio::get(); studio && pressed)
+				studio->buy_traffic_order();
+		},
+		nullptr);
+	for (size_t i = 0; i < command_hotkeys().size(); ++i) {
+		const HotkeySpec &spec = command_hotkeys()[i];
+		g_ids[i] = obs_hotkey_register_frontend(spec.name, obs_module_text(spec.description), on_hotkey,
+						       const_cast<HotkeySpec *>(&spec));
+	}
 	if (frontend_available()) {
 		if (config_t *profile = obs_frontend_get_profile_config())
 			load_hotkey_bindings(profile, hotkey_names());
@@ -137,6 +114,7 @@ void unregister_script_hotkeys()
 	}
 	for (const obs_hotkey_id id : g_ids)
 		obs_hotkey_unregister(id);
+	obs_hotkey_unregister(g_traffic_id);
 	obs_hotkey_unregister(g_session_id);
 	g_registered = false;
 }

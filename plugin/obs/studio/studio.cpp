@@ -231,6 +231,11 @@ void Studio::submit_in_order(session::Command command)
 	worker_->post([this, c = std::move(command)]() mutable { controller_.submit(std::move(c)); });
 }
 
+void Studio::buy_traffic_order()
+{
+	worker_->post([this] { controller_.submit(traffic_order_.command_for(*controller_.snapshot())); });
+}
+
 void Studio::toggle_session()
 {
 	// On the worker, in order with the other hotkeys (submit_in_order). The controller still

@@ -14,6 +14,7 @@
 #include "core/diag/diagnostic.hpp"
 #include "core/session/controller.hpp"
 #include "studio/studio-worker.hpp"
+#include "studio/traffic-order.hpp"
 
 namespace lcs::obs {
 
@@ -99,6 +100,11 @@ public:
 	/// Stops the running session, or starts one; returns at once (the hotkey thread). Decided and
 	/// prepared on the worker, in order with the other hotkeys' commands (submit_in_order).
 	void toggle_session();
+	/// What one press buys of paid traffic (the desk sets it; any thread).
+	[[nodiscard]] TrafficOrder &traffic_order() { return traffic_order_; }
+	/// Buys the traffic order (the hotkey; returns at once): on the worker, in order with the other
+	/// hotkeys, so a start pressed just before is submitted first.
+	void buy_traffic_order();
 	/// Ends a running session at once (OBS is exiting): its log gets session_end.
 	void shutdown_session() { controller_.submit(session::StopSession{.shutdown = true}); }
 	/// The folder session logs go to (created when missing); empty when there is none.
@@ -134,6 +140,8 @@ private:
 	mutable std::mutex in_use_mutex_; // held only to copy or replace files_in_use_, never across I/O
 	std::vector<std::string> files_in_use_; // written on the worker under in_use_mutex_
 	std::vector<std::filesystem::file_time_type> times_in_use_; // worker; an edited file loads again
+
+	TrafficOrder traffic_order_;
 
 	std::unique_ptr<StudioWorker> worker_; // stopped first in ~Studio, before what its jobs use
 };

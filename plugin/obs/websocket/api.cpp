@@ -13,6 +13,8 @@
 #include "studio/practice-collection.hpp"
 #include "studio/studio.hpp"
 #include "websocket/library-requests.hpp"
+#include "websocket/request-fields.hpp"
+#include "websocket/traffic-requests.hpp"
 #include "websocket/vendor.hpp"
 
 namespace lcs::obs {
@@ -22,40 +24,9 @@ websocket::Vendor g_vendor;
 std::atomic<long long> g_comment_counter{1};
 std::string g_last_session;        // video thread
 
-// obs.hpp of OBS 29 has no RAII type for data items.
-struct DataItem {
-	obs_data_item_t *item;
-	explicit DataItem(obs_data_item_t *i) : item(i) {}
-	~DataItem() { obs_data_item_release(&item); }
-	DataItem(const DataItem &) = delete;
-	DataItem &operator=(const DataItem &) = delete;
-	operator obs_data_item_t *() const { return item; }
-};
-
-void fail(obs_data_t *response, const std::string &message)
-{
-	obs_data_set_bool(response, "ok", false);
-	obs_data_set_string(response, "error", message.c_str());
-}
-
-void ok(obs_data_t *response)
-{
-	obs_data_set_bool(response, "ok", true);
-}
-
-/// An optional string field: absent or "" → none; another type → error naming the field.
-bool optional_string(obs_data_t *request, const char *field, std::string &out, obs_data_t *response)
-{
-	if (!request || !obs_data_has_user_value(request, field))
-		return true;
-	DataItem item(obs_data_item_byname(request, field));
-	if (obs_data_item_gettype(item) != OBS_DATA_STRING) {
-		fail(response, std::string("field '") + field + "' must be a string");
-		return false;
-	}
-	out = obs_data_item_get_string(item);
-	return true;
-}
+using websocket::fail;
+using websocket::ok;
+using websocket::optional_string;
 
 /// The studio for one request (obs-websocket's threads may still run while OBS unloads us: the
 /// lease keeps the studio until the request is done).
@@ -108,6 +79,7 @@ void get_status(obs_data_t *, obs_data_t *response)
 	}
 	obs_data_set_array(response, "openQuestions", questions);
 	obs_data_set_string(response, "lastRefusal", s->last_refusal.c_str());
+	add_traffic_status(*s, response);
 }
 
 void start_session(obs_data_t *request, obs_data_t *response)
@@ -117,16 +89,12 @@ void start_session(obs_data_t *request, obs_data_t *response)
 	if (!studio || !optional_string(request, "scenarioId", scenario, response) ||
 	    !optional_string(request, "trainee", trainee, response))
 		return;
+	std::optional<int64_t> seed_field;
+	if (!websocket::integer_field(request, "seed", 0, false, seed_field, response))
+		return;
 	std::optional<uint64_t> seed;
-	if (request && obs_data_has_user_value(request, "seed")) {
-		DataItem item(obs_data_item_byname(request, "seed"));
-		if (obs_data_item_gettype(item) != OBS_DATA_NUMBER || obs_data_item_numtype(item) != OBS_DATA_NUM_INT ||
-		    obs_data_item_get_int(item) < 0) {
-			fail(response, "field 'seed' must be a whole number ≥ 0");
-			return;
-		}
-		seed = static_cast<uint64_t>(obs_data_item_get_int(item));
-	}
+	if (seed_field)
+		seed = static_cast<uint64_t>(*seed_field);
 	const auto s = studio->snapshot();
 	if (s->library && !scenario.empty() && !s->library->scenario(scenario)) {
 		fail(response, "field 'scenarioId': no scenario '" + scenario + "' in the script in use");
@@ -326,6 +294,7 @@ void start_websocket_api()
 	g_vendor.add_request("AnswerComment", answer_comment);
 	g_vendor.add_request("InjectComment", inject_comment);
 	g_vendor.add_request("CreatePracticeScene", create_practice_scene);
+	add_traffic_requests(g_vendor);
 	add_library_requests(g_vendor);
 	lcs::log::logger()->info("obs-websocket vendor 'live-commerce-studio' registered");
 }

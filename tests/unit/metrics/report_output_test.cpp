@@ -88,6 +88,17 @@ TEST(Compare, ChangesAreJudgedByEachMetricsDirectionAndPrintedInItsUnit)
 	EXPECT_EQ(j["directions"]["dead_air_s"], "lower_is_better");
 	EXPECT_EQ(j["directions"]["gmv_cents"], "higher_is_better");
 	EXPECT_EQ(j["directions"]["questions"], "neutral");
+	// Issue 14's metrics: more impressions and better entry and ROI are better; spending is neither.
+	for (const char *key : {"impressions", "exposure_entry_rate", "product_exposure_rate", "roi"})
+		EXPECT_EQ(j["directions"][key], "higher_is_better") << key;
+	for (const char *key : {"ad_spend_cents", "speech_chars_per_min"})
+		EXPECT_EQ(j["directions"][key], "neutral") << key;
+	EXPECT_EQ(report::format_metric("ad_spend_cents", 2500, false), "¥25");
+	EXPECT_EQ(report::format_metric("ad_spend_cents", 2500, true), "+¥25");
+	EXPECT_EQ(report::format_metric("exposure_entry_rate", 0.125, false), "12.5%");
+	EXPECT_EQ(report::format_metric("product_exposure_rate", 0.02, true), "+2.0 pp");
+	EXPECT_EQ(report::format_metric("impressions", 12000, false), "12000");
+	EXPECT_EQ(report::format_metric("roi", 3.5, false), "3.5");
 	EXPECT_EQ(j["change_from_first"]["dead_air_s"][1], "worse");
 	EXPECT_EQ(j["change_from_first"]["longest_silence_s"][1], "worse");
 	EXPECT_EQ(j["change_from_first"]["gmv_cents"][1], "better");
