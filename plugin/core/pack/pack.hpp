@@ -23,10 +23,19 @@ struct FaqEntry {
 	std::string answer;
 };
 
+/// The evidence a pack gives for a claimed 原价 / 划线价 / 专柜价 (《明码标价和禁止价格欺诈规定》
+/// Art. 19): the lowest price actually charged in the 7 days before the session, or that a price is
+/// the manufacturer's suggested retail price. Both optional; a claim without evidence is a finding.
+struct PriceEvidence {
+	std::optional<int64_t> lowest_7d_cents;
+	std::optional<int64_t> msrp_cents;
+};
+
 struct Product {
 	std::string sku;
 	std::string name;
 	int64_t list_price_cents = 0;
+	PriceEvidence price_evidence;
 	int64_t stock = 0;
 	std::string category;
 	std::vector<std::string> selling_points;
@@ -34,6 +43,8 @@ struct Product {
 	std::vector<FaqEntry> faq;
 	std::string image;
 	diag::Location where;
+	diag::Location name_where;                     // the name's string value
+	std::vector<diag::Location> selling_point_where; // each selling point's string value
 };
 
 struct Cue {
@@ -44,6 +55,7 @@ struct Cue {
 	std::optional<std::string> pin;
 	std::optional<std::string> promotion;
 	diag::Location where;
+	diag::Location text_where; // the text's string value (its opening quote)
 	diag::Location pin_where;
 	diag::Location promotion_where;
 };

@@ -93,6 +93,13 @@ struct BuyTraffic {
 	int64_t bid_cpm_cents = 0;
 	std::string campaign; // optional label logged with the spend
 };
+/// What the host says, from a transcript (obs-websocket SpeechText, or an OBS text source a
+/// captioning plugin writes): partial text while the sentence is being recognised, then the final
+/// text once. Only final text is logged (`speech`) and checked for compliance.
+struct SpeechText {
+	std::string text;
+	bool final = true;
+};
 /// The host asks the chat to type 1 (扣1).
 struct CallInteraction {};
 /// OBS started or stopped recording (frontend events); logged while a session runs so the
@@ -115,6 +122,6 @@ using Command = std::variant<NextCue, PreviousCue, NextSegment, PreviousSegment,
 			     MarkKeywordSaid, UseLibrary, PinProduct, UnpinProduct, PinNextProduct, PinPreviousProduct,
 			     StartPromotion, StopPromotion, ToggleSegmentPromotion, PlaceOrder, ClaimCoupon, StartSession,
 			     StopSession, ToggleSession, Voice, AnswerComment, CallInteraction, InjectComment,
-			     RecordingStarted, RecordingStopped, BuyTraffic>;
+			     RecordingStarted, RecordingStopped, BuyTraffic, SpeechText>;
 
 } // namespace lcs::session

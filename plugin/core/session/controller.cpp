@@ -48,6 +48,11 @@ void Controller::set_audience_data(std::shared_ptr<const audience::AudienceData>
 	audience_data_ = std::move(data);
 }
 
+void Controller::set_compliance(std::shared_ptr<const compliance::Checker> checker)
+{
+	compliance_ = std::move(checker);
+}
+
 std::string Controller::display_name(const std::string &viewer) const
 {
 	if (const auto it = viewer_names_.find(viewer); it != viewer_names_.end())
@@ -301,6 +306,16 @@ void Controller::apply(const Command &command)
 			   },
 			   [&](const CallInteraction &) { host_.last_interaction_call_ms = now_ms_; },
 			   [&](const BuyTraffic &c) { buy_traffic(c); },
+			   [&](const SpeechText &c) {
+				   last_speech_ = c.text;
+				   last_speech_final_ = c.final;
+				   if (!simulator_ || !c.final || c.text.empty())
+					   return;
+				   Event e{now_ms_, "speech", {}};
+				   e.fields["text"] = c.text;
+				   e.fields["final"] = true;
+				   absorb({std::move(e)});
+			   },
 			   [&](const RecordingStarted &c) {
 				   if (!simulator_)
 					   return;
@@ -584,6 +599,8 @@ void Controller::publish()
 	next->units = units_;
 	next->gmv_cents = gmv_cents_;
 	next->last_refusal = last_refusal_;
+	next->last_speech = last_speech_;
+	next->last_speech_final = last_speech_final_;
 	next->session_running = simulator_.has_value();
 	next->session_ended = session_ended_;
 	next->session_id = session_id_;

@@ -12,6 +12,7 @@
 
 #include "core/audience/audience_data.hpp"
 #include "core/audience/simulator.hpp"
+#include "core/compliance/checker.hpp"
 #include "core/metrics/metrics.hpp"
 #include "core/promo/engine.hpp"
 #include "core/script/cue_navigator.hpp"
@@ -96,6 +97,17 @@ struct Snapshot {
 	int64_t max_bid_cpm_cents = 0;
 	int64_t paid_impressions = 0;
 
+	/// Compliance (docs/compliance.md): every cue's findings by cue id, checked when the library
+	/// is used (null without a checker), so the prompter and the desk mark a cue before it is
+	/// said; the current cue's findings; the transcript's latest text (partial or final) and the
+	/// findings in what the host said (newest last, at most kRecentSpeechFindings).
+	std::shared_ptr<const std::map<std::string, compliance::Findings>> script_findings;
+	compliance::Findings cue_findings;
+	std::string last_speech;
+	bool last_speech_final = true;
+	compliance::Findings speech_findings;
+
+	static constexpr size_t kRecentSpeechFindings = 20;
 	static constexpr size_t kRecentOrders = 30;
 	static constexpr size_t kRecentComments = 60;
 };
@@ -120,6 +132,8 @@ public:
 	void set_viewer_name(const std::string &viewer, const std::string &name);
 	/// The audience data (personas, corpora, names) of the library's language; sessions need it.
 	void set_audience_data(std::shared_ptr<const audience::AudienceData> data);
+	/// The compliance checker (data/compliance); without one, sessions check promotion prices only.
+	void set_compliance(std::shared_ptr<const compliance::Checker> checker);
 	[[nodiscard]] bool session_running() const { return simulator_.has_value(); }
 	/// Ends a running session now (reason "shutdown"): its log gets session_end and is closed.
 	void shutdown();
@@ -154,6 +168,9 @@ private:
 	int64_t gmv_cents_ = 0;
 	std::string last_refusal_;
 	std::shared_ptr<const audience::AudienceData> audience_data_;
+	std::shared_ptr<const compliance::Checker> compliance_;
+	std::string last_speech_;
+	bool last_speech_final_ = true;
 	std::optional<audience::Simulator> simulator_;
 	std::unique_ptr<LogWriter> log_;
 	std::vector<std::unique_ptr<LogWriter>> closing_; // ended sessions' logs still being written
