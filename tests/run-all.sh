@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test: installs what is missing (apt), builds, and runs unit, libobs integration, install
-# and end-to-end tests (each starts its own Xvfb), the Qt6 build's desk and Qt-dependency tests,
-# then the core and module tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Every test: installs what is missing (apt), builds, and runs the calibration, benchmark, install
+# and end-to-end tests (each starts its own Xvfb) in the release build, the Qt6 build's desk and
+# Qt-dependency tests, then the unit, script-library, libobs and desk tests under AddressSanitizer
+# + UndefinedBehaviorSanitizer (with LCS_SKIP_SANITIZERS=1 those run in the release build instead).
 # Exit code is non-zero when anything fails.
 #   LCS_SKIP_SANITIZERS=1  skip the sanitizer pass
 set -euo pipefail
@@ -20,15 +21,23 @@ if command -v ccache >/dev/null 2>&1 && [ -z "${CMAKE_CXX_COMPILER_LAUNCHER:-}" 
   export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$here}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 fi
 
-phase "build (linux-release)"
-"$here/installer/build.sh" linux-release
+# With the sanitizer pass (below), the unit, net, libobs and desk tests are built and run there,
+# under ASan + UBSan; the release pass builds and runs the rest (lcs_release_checks: module, CLI,
+# calibration, benchmarks, install, end-to-end, OBS >= 30). Without it, everything runs here.
+release_targets=() release_labels=()
+if [ "${LCS_SKIP_SANITIZERS:-0}" != "1" ]; then
+  release_targets=(lcs_release_checks)
+  release_labels=(-L "install|e2e|bench|calibration|obs30")
+fi
+phase "build (linux-release${release_targets:+: ${release_targets[*]}})"
+"$here/installer/build.sh" linux-release "${release_targets[@]}"
 # The test servers' npm packages (s3rver), from tests/support/servers/package-lock.json.
 if [ ! -f "$here/tests/support/servers/node_modules/s3rver/bin/s3rver.js" ]; then
   phase "test servers (npm ci)"
   (cd "$here/tests/support/servers" && npm ci --no-audit --no-fund)
 fi
 phase "tests (linux-release)"
-ctest --preset linux-release -j 2
+ctest --preset linux-release -j 2 "${release_labels[@]}"
 
 # The Qt6 build (the one OBS 30+ loads) against Debian's qt6-base-dev: only the module and the
 # desk test; runs the desk offscreen with Qt6 and checks the module links no Qt5 (label qt6).
