@@ -233,7 +233,7 @@ nlohmann::ordered_json RubricResult::to_json() const
 	auto dims = nlohmann::ordered_json::array();
 	for (const auto &d : dimensions) {
 		auto metrics = nlohmann::ordered_json::array();
-		for (const auto &m : d.metrics)
+		for (const auto &m : d.metrics) {
 			metrics.push_back({{"metric", m.metric},
 					   {"value", optional(m.value)},
 					   {"measured", m.value.has_value()},
@@ -249,8 +249,9 @@ nlohmann::ordered_json RubricResult::to_json() const
 				entry["where"] = m.counts->where;
 				entry["confidence"] = m.counts->confidence;
 				if (m.metric == "compliance_penalty")
-					entry["severity_weights"] = {{"ban", m.counts->ban}, {"caution", m.counts->caution}, {"info", m.counts->info}};
+					entry["severity_weights"] = nlohmann::ordered_json{{"ban", m.counts->ban}, {"caution", m.counts->caution}, {"info", m.counts->info}};
 			}
+		}
 		dims.push_back({{"id", d.id}, {"name", d.name}, {"weight", d.weight}, {"measured", d.score.has_value()},
 				{"score", optional(d.score)}, {"metrics", metrics}});
 	}

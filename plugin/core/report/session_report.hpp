@@ -48,7 +48,7 @@ struct TimelineEntry {
 	std::string kind; // segment · cue · pin · unpin · promo_start · promo_tier · promo_end · incident · flag · dead_air · recording_start · recording_stop · session_end
 	std::string label;
 	int64_t duration_ms = 0; // dead air
-	std::string severity;    // flag: ban · caution · info · unrated (compliance_report.hpp)
+	std::string severity{};  // flag: ban · caution · info · unrated (compliance_report.hpp)
 };
 
 // Compact copies of the events the tables and captions need (the log itself is streamed).

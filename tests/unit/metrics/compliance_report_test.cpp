@@ -4,6 +4,7 @@
 // checks that ran) and lcs compare's bans and cautions. Logs are written by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -118,13 +119,13 @@ TEST(ComplianceReport, OlderLogSaysNothingWasChecked)
 
 TEST(ComplianceReport, CsvTableHasEveryFlag)
 {
-	const auto r = report::build_report(write_log("csv", kAllChecks, every_kind() + flag(8000, R"("rule":"r","term":"=x","where":"speech","text":"=HYPERLINK(1)","severity":"caution")")));
+	const auto r = report::build_report(write_log("csv", kAllChecks, every_kind() + flag(8000, R"x("rule":"r","term":"=x","where":"speech","text":"=HYPERLINK(1)","severity":"caution")x")));
 	const std::string csv = report::to_csv(r, "compliance");
 	EXPECT_EQ(csv.substr(0, csv.find('\n')), "t,video_time,where,severity,severity_logged,category,rule,term,confidence,text,legal_ref,suggestion,cue_id");
 	EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 8);
 	EXPECT_NE(csv.find("2000,00:00:01,cue,ban,true,absolute,absolute.best,最好,exact,这是全网最好的蜂蜜,"), std::string::npos) << csv;
 	EXPECT_NE(csv.find("6000,00:00:05,price,unrated,false,price,strike_above_list,strike,exact,"), std::string::npos) << csv;
-	EXPECT_NE(csv.find(R"(,"'=HYPERLINK(1)",)"), std::string::npos) << csv; // a formula stays text
+	EXPECT_NE(csv.find(R"x(,"'=HYPERLINK(1)",)x"), std::string::npos) << csv; // a formula stays text
 }
 
 TEST(ComplianceReport, HtmlSectionInBothLanguages)
