@@ -66,8 +66,8 @@ void register_report(Application &application)
 	cmd->add_option("--format", o->format, "json, html (one self-contained file), csv, vtt (captions at video time) or chapters (FFmpeg metadata)")
 		->check(CLI::IsMember({"json", "html", "csv", "vtt", "chapters"}))
 		->capture_default_str();
-	cmd->add_option("--table", o->table, "With csv: metrics, segments, products, orders, comments, traffic (per viewer source), minutes (curves and triage per minute) or ad_spend")
-		->check(CLI::IsMember({"metrics", "segments", "products", "orders", "comments", "traffic", "minutes", "ad_spend"}))
+	cmd->add_option("--table", o->table, "With csv: metrics, segments, products, orders, comments, traffic (per viewer source), minutes (curves and triage per minute), ad_spend or compliance (each flag)")
+		->check(CLI::IsMember({"metrics", "segments", "products", "orders", "comments", "traffic", "minutes", "ad_spend", "compliance"}))
 		->capture_default_str();
 	cmd->add_option("-o,--output", o->output, "Output file (default: stdout)");
 	cmd->add_option("--lang", o->lang, "zh-CN or en-US (default: the log's language)")->check(CLI::IsMember({"zh-CN", "en-US"}));

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/metrics/checked_int.hpp"
+#include "core/report/compliance_report.hpp"
 #include "core/util/money.hpp"
 
 namespace lcs::report {
@@ -46,6 +47,18 @@ std::string fixed(double v, int decimals)
 
 } // namespace
 
+nlohmann::ordered_json compared_metrics(const SessionReport &r)
+{
+	nlohmann::ordered_json j = r.metrics.to_json();
+	const bool checked = compliance_checked(r);
+	const auto counts = count_flags(r);
+	if (!j.contains("compliance_bans"))
+		j["compliance_bans"] = checked ? nlohmann::ordered_json(counts.bans()) : nlohmann::ordered_json(nullptr);
+	if (!j.contains("compliance_cautions"))
+		j["compliance_cautions"] = checked ? nlohmann::ordered_json(counts.caution) : nlohmann::ordered_json(nullptr);
+	return j;
+}
+
 MetricKind metric_kind(const std::string &key)
 {
 	using D = MetricDirection;
@@ -78,6 +91,8 @@ MetricKind metric_kind(const std::string &key)
 		{"dead_air_s", {D::LowerIsBetter, U::Seconds}},
 		{"longest_silence_s", {D::LowerIsBetter, U::Seconds}},
 		{"compliance_flags", {D::LowerIsBetter, U::Count}},
+		{"compliance_bans", {D::LowerIsBetter, U::Count}},
+		{"compliance_cautions", {D::LowerIsBetter, U::Count}},
 		{"impressions", {D::HigherIsBetter, U::Count}}, // the platform showed the room more
 		{"exposure_entry_rate", {D::HigherIsBetter, U::Ratio}},
 		{"product_exposure_rate", {D::HigherIsBetter, U::Ratio}},
@@ -177,6 +192,11 @@ nlohmann::ordered_json compare_json(const std::vector<ComparedSession> &sessions
 		entry["label"] = label_of(s.report);
 		entry["session_id"] = s.report.header.value("session_id", "");
 		entry["metrics"] = s.report.metrics.to_json();
+		const auto counts = count_flags(s.report);
+		entry["compliance"] = {{"bans", counts.bans()},
+				       {"cautions", counts.caution},
+				       {"info", counts.info},
+				       {"checks", s.report.compliance_checks ? nlohmann::ordered_json(*s.report.compliance_checks) : nlohmann::ordered_json(nullptr)}};
 		if (s.rubric) {
 			entry["rubric_total"] = s.rubric->total ? nlohmann::ordered_json(*s.rubric->total) : nlohmann::ordered_json(nullptr);
 			entry["rubric_complete"] = s.rubric->complete;
@@ -184,19 +204,19 @@ nlohmann::ordered_json compare_json(const std::vector<ComparedSession> &sessions
 		list.push_back(entry);
 	}
 	j["sessions"] = list;
-	// Change of every metric from the first session.
-	// Change of every metric from the first session, and whether each change is for the better.
+	// Change of every metric (and the compliance bans and cautions) from the first session, and
+	// whether each change is for the better.
 	nlohmann::ordered_json deltas = nlohmann::ordered_json::object();
 	nlohmann::ordered_json verdicts = nlohmann::ordered_json::object();
 	nlohmann::ordered_json directions = nlohmann::ordered_json::object();
 	if (!sessions.empty()) {
-		const auto first = sessions.front().report.metrics.to_json();
+		const auto first = compared_metrics(sessions.front().report);
 		for (const auto &[key, v0] : first.items()) {
 			const MetricDirection direction = metric_kind(key).direction;
 			auto row = nlohmann::ordered_json::array();
 			auto verdict_row = nlohmann::ordered_json::array();
 			for (const auto &s : sessions) {
-				const auto d = difference(s.report.metrics.to_json()[key], v0);
+				const auto d = difference(compared_metrics(s.report)[key], v0);
 				row.push_back(d);
 				verdict_row.push_back(d.is_null() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(verdict(direction, d.get<double>())));
 			}
@@ -236,12 +256,12 @@ std::string compare_html(const std::vector<ComparedSession> &sessions, const std
 				  << (s.rubric && !s.rubric->complete ? (zh ? "（不完整）" : " (incomplete)") : "") << "</td>";
 			o << "</tr>";
 		}
-		const auto first = sessions.front().report.metrics.to_json();
+		const auto first = compared_metrics(sessions.front().report);
 		for (const auto &[key, v0] : first.items()) {
 			const MetricDirection direction = metric_kind(key).direction;
 			o << "<tr><td>" << key << "</td>";
 			for (size_t i = 0; i < sessions.size(); ++i) {
-				const auto v = sessions[i].report.metrics.to_json()[key];
+				const auto v = compared_metrics(sessions[i].report)[key];
 				o << "<td>" << esc(format_metric(key, v, false));
 				if (const auto d = difference(v, v0); i > 0 && !d.is_null() && d.get<double>() != 0)
 					o << " <span class=\"" << verdict(direction, d.get<double>()) << "\">(" << esc(format_metric(key, d, true)) << ")</span>";

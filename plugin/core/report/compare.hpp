@@ -29,6 +29,10 @@ const char *direction_name(MetricDirection direction); // "higher_is_better", "l
 /// change ("+¥10", "-3", "+1.5 pp"). "—" for null.
 std::string format_metric(const std::string &key, const nlohmann::ordered_json &value, bool signed_delta);
 
+/// The figures compared: the contract metrics, then compliance_bans (bans and unrated flags) and
+/// compliance_cautions, null when the log lists no compliance check (lower is better).
+nlohmann::ordered_json compared_metrics(const SessionReport &report);
+
 struct ComparedSession {
 	SessionReport report;
 	std::optional<RubricResult> rubric;
@@ -38,6 +42,8 @@ struct ComparedSession {
 /// scenario and seed): every contract metric per session with its change from the first
 /// ("deltas_from_first", exact integers for counts and cents), whether that change is "better",
 /// "worse" or "neutral" ("change_from_first", by each metric's "directions"), and the rubric totals.
+/// Each session also has "compliance": {"bans","cautions","info","checks"}, and the deltas,
+/// directions and changes include compliance_bans and compliance_cautions (lower is better).
 nlohmann::ordered_json compare_json(const std::vector<ComparedSession> &sessions);
 
 /// The same as one self-contained HTML page, with the viewer and GMV curves overlaid.

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/report/compliance_report.hpp"
 #include "core/util/money.hpp"
 
 namespace lcs::report::html {
@@ -61,7 +62,8 @@ const std::map<std::string, std::pair<const char *, const char *>> &words()
 		{"score", {"得分", "Score"}},
 		{"value", {"数值", "Value"}},
 		{"target", {"目标", "Target"}},
-		{"legend", {"图例：竖线=环节 ▲=讲解商品 ●=活动 ◆=事件 ✕=合规 灰色=冷场", "Legend: line = segment, ▲ = pin, ● = promotion, ◆ = incident, ✕ = flag, grey = dead air"}},
+		{"legend", {"图例：竖线=环节 ▲=讲解商品 ●=活动 ◆=事件 ✕=合规（红=禁用 橙=慎用 灰=提示） 灰色=冷场",
+			    "Legend: line = segment, ▲ = pin, ● = promotion, ◆ = incident, ✕ = flag (red = ban, orange = caution, grey = info), grey = dead air"}},
 		{"none", {"无", "None"}},
 		{"not_measured", {"未测到", "not measured"}},
 		{"funnel5", {"五维四率", "Funnel: five steps, four rates"}},
@@ -105,6 +107,21 @@ const std::map<std::string, std::pair<const char *, const char *>> &words()
 		{"gate_failed", {"未过及格门槛，总分停在及格线以下：", "Below a pass gate, so the total stays under the pass mark:"}},
 		{"uncapped", {"未封顶时", "before the cap"}},
 		{"gate", {"门槛", "gate"}},
+		{"compliance", {"合规", "Compliance"}},
+		{"checks_ran", {"本场检查：", "Checked in this session: "}},
+		{"checks_not_run", {"未检查：", "Not checked: "}},
+		{"checks_none", {"本场日志没有记录合规检查（较早版本的日志）：提词、口播和价格都未检查，合规未测到。",
+				 "This log records no compliance check (an older log): cues, speech and prices were not checked, so compliance is not measured."}},
+		{"checks_empty", {"本场没有运行合规检查，合规未测到。", "No compliance check ran in this session, so compliance is not measured."}},
+		{"no_flags", {"已运行的检查没有发现问题。", "The checks that ran found nothing."}},
+		{"where", {"位置", "Where"}},
+		{"severity", {"级别", "Severity"}},
+		{"category", {"类别", "Category"}},
+		{"said", {"原文", "In its sentence"}},
+		{"legal_basis", {"依据", "Legal basis"}},
+		{"suggestion", {"建议", "Suggestion"}},
+		{"by_sound", {"（读音相近，置信度较低）", " (by sound: lower confidence)"}},
+		{"more_flags", {"另有 %1 条未列出（见 JSON 或 CSV）。", "%1 more not listed (see the JSON or CSV)."}},
 		{"incomplete", {"评分不完整：部分维度本场未测到，未定等级", "Incomplete: some dimensions were not measured in this session, so no tier"}},
 	};
 	return w;
@@ -167,7 +184,7 @@ std::string money(const std::optional<double> &cents)
 
 /// A line chart with event markers, as inline SVG.
 std::string chart(const SessionReport &r, const std::string &title, const std::vector<double> &values, bool bars,
-		  const std::vector<double> *second)
+		  const std::vector<double> *second, const Html *h)
 {
 	const double W = 900, H = 220, L = 60, B = 30, T = 24;
 	const double n = std::max<double>(1.0, static_cast<double>(values.size()));
@@ -208,8 +225,8 @@ std::string chart(const SessionReport &r, const std::string &title, const std::v
 			s << "<text x=\"" << x << "\" y=\"" << T + 14 << "\" class=\"inc\" text-anchor=\"middle\">◆<title>"
 			  << Html::esc(e.label) << "</title></text>";
 		else if (e.kind == "flag")
-			s << "<text x=\"" << x << "\" y=\"" << T + 26 << "\" class=\"flag\" text-anchor=\"middle\">✕<title>"
-			  << Html::esc(e.label) << "</title></text>";
+			s << "<text x=\"" << x << "\" y=\"" << T + 26 << "\" class=\"flag " << Html::esc(e.severity)
+			  << "\" text-anchor=\"middle\">✕<title>" << Html::esc(severity_name(e.severity, h ? h->zh() : false)) << " · " << Html::esc(e.label) << "</title></text>";
 	}
 	auto series = [&](const std::vector<double> &v, const char *cls) {
 		if (bars) {

@@ -31,8 +31,9 @@ std::string money(const std::optional<double> &cents);
 
 /// A minute chart as inline SVG: `values` one a minute as a line (or bars, with `second` beside
 /// them), over the session's markers (segments, pins, promotions, incidents, flags, dead air).
+/// With `h`, a flag's tooltip names its severity in the page's language.
 std::string chart(const SessionReport &r, const std::string &title, const std::vector<double> &values, bool bars,
-		  const std::vector<double> *second = nullptr);
+		  const std::vector<double> *second = nullptr, const Html *h = nullptr);
 
 // The review a 罗盘 (Douyin Compass) user recognises (html_review.cpp).
 /// 五维四率: 曝光 → 进入 → 商品曝光 → 点击 → 成交 with the four rates between the steps.
@@ -43,5 +44,11 @@ std::string traffic_section(const SessionReport &r, const Html &h);
 std::string ad_spend_section(const SessionReport &r, const Html &h);
 /// Questions answered during each minute against those still waiting at its end.
 std::string triage_section(const SessionReport &r, const Html &h);
+
+// html_compliance.cpp
+/// 合规 / Compliance: which checks ran (and which did not), the counts by severity as badges, and
+/// the findings table: time and video time, where, severity, category, the term marked in its
+/// sentence, the legal basis and the suggestion.
+std::string compliance_section(const SessionReport &r, const Html &h);
 
 } // namespace lcs::report::html

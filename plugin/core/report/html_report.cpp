@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/report/compliance_report.hpp"
 #include "core/report/html_common.hpp"
 #include "core/util/money.hpp"
 
@@ -13,6 +14,21 @@ using html::Html;
 using html::money;
 using html::pct;
 using html::seconds;
+
+namespace {
+
+/// The places a compliance count covers, e.g. " [Speech, Price]"; empty for other metrics.
+std::string places(const MetricScore &ms, const Html &h)
+{
+	if (!ms.counts || ms.counts->where.empty())
+		return {};
+	std::string out;
+	for (const auto &w : ms.counts->where)
+		out += (out.empty() ? "" : ", ") + where_name(w, h.zh());
+	return " [" + out + "]";
+}
+
+} // namespace
 
 std::string to_html(const SessionReport &r, const std::optional<RubricResult> &rubric, const std::string &language)
 {
@@ -33,7 +49,9 @@ std::string to_html(const SessionReport &r, const std::optional<RubricResult> &r
 	  << "table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left}"
 	  << "svg.chart{width:100%;height:auto;background:#fcfcfd}.ct{font-size:13px;font-weight:600}.lab{font-size:10px;fill:#666}"
 	  << ".axis{stroke:#999}.seg{stroke:#6c8ebf;stroke-dasharray:3 3}.dead{fill:#999;opacity:.25}.pin{fill:#d79b00;font-size:10px}"
-	  << ".promo{fill:#2e7d32}.inc{fill:#ef6c00;font-size:12px}.flag{fill:#c62828;font-size:12px}"
+	  << ".promo{fill:#2e7d32}.inc{fill:#ef6c00;font-size:12px}.flag{fill:#c62828;font-size:12px}.flag.caution{fill:#ef6c00}.flag.info{fill:#9e9e9e}"
+	  << ".sev{display:inline-block;border-radius:4px;padding:0 6px;color:#fff;font-size:12px;white-space:nowrap}.sev.ban,.sev.unrated{background:#c62828}"
+	  << ".sev.caution{background:#ef6c00}.sev.info{background:#9e9e9e}mark{background:#ffe082}.badges .sev{font-size:14px;margin-right:6px}"
 	  << "polyline.b1{fill:none;stroke:#1565c0;stroke-width:2}rect.b1{fill:#1565c0}rect.b2{fill:#90caf9}"
 	  << ".stepv{font-size:13px;fill:#fff;font-weight:600}.stepv.unknown{fill:#555}.rate{font-size:12px;fill:#333}.not-in-log{color:#666;font-style:italic}"
 	  << ".gate{color:#c62828}"
@@ -89,10 +107,10 @@ std::string to_html(const SessionReport &r, const std::optional<RubricResult> &r
 		orders.push_back(static_cast<double>(row.orders));
 		comments.push_back(static_cast<double>(row.comments));
 	}
-	o << chart(r, h.w("viewers_chart"), viewers, false) << chart(r, h.w("gmv_chart") + " (¥)", gmv, false)
-	  << chart(r, h.w("activity_chart") + " (" + h.w("orders") + " / " + h.w("comments") + ")", orders, true, &comments)
+	o << chart(r, h.w("viewers_chart"), viewers, false, nullptr, &h) << chart(r, h.w("gmv_chart") + " (¥)", gmv, false, nullptr, &h)
+	  << chart(r, h.w("activity_chart") + " (" + h.w("orders") + " / " + h.w("comments") + ")", orders, true, &comments, &h)
 	  << "<p class=\"legend\">" << h.w("legend") << "</p>";
-	o << html::traffic_section(r, h) << html::ad_spend_section(r, h) << html::triage_section(r, h);
+	o << html::traffic_section(r, h) << html::ad_spend_section(r, h) << html::triage_section(r, h) << html::compliance_section(r, h);
 
 	// Products and segments.
 	o << "<h2>" << h.w("products") << "</h2><table><tr><th>SKU</th><th></th><th>" << h.w("exposed") << "</th><th>" << h.w("clicks")
@@ -129,7 +147,7 @@ std::string to_html(const SessionReport &r, const std::optional<RubricResult> &r
 			o << "<tr><td><b>" << Html::esc(d.name) << "</b></td><td><b>" << (d.score ? fmt(*d.score, 0) : h.w("not_measured"))
 			  << "</b></td><td>";
 			for (const auto &ms : d.metrics)
-				o << Html::esc(ms.metric) << " " << (ms.value ? fmt(*ms.value, 2) : "—") << (ms.lower_is_better ? " ≤ " : " ≥ ")
+				o << Html::esc(ms.metric) << Html::esc(places(ms, h)) << " " << (ms.value ? fmt(*ms.value, 2) : "—") << (ms.lower_is_better ? " ≤ " : " ≥ ")
 				  << fmt(ms.target, 2) << (ms.floor > 0 ? " (0 ≤ " + fmt(ms.floor, 2) + ")" : std::string()) << " → "
 				  << (ms.score ? fmt(*ms.score * 100.0, 0) : h.w("not_measured"))
 				  << (ms.pass_limit ? std::string(" · ") + h.w("gate") + (ms.lower_is_better ? " ≤ " : " ≥ ") + fmt(*ms.pass_limit, 2) : std::string())
@@ -142,6 +160,7 @@ std::string to_html(const SessionReport &r, const std::optional<RubricResult> &r
 			o << "<li><b>" << Html::esc(d.name) << "</b> (" << (d.score ? fmt(*d.score, 0) : h.w("not_measured")) << ")<ul>";
 			for (const auto &mo : d.moments)
 				o << "<li>" << clock_text(mo.t) << (r.video_time(mo.t) ? " (▶ " + *r.video_time(mo.t) + ")" : std::string()) << " — "
+				  << (mo.severity.empty() ? std::string() : Html::esc(severity_name(mo.severity, h.zh())) + " · ")
 				  << Html::esc(mo.label.empty() ? mo.kind : mo.label)
 				  << (mo.duration_ms ? " · " + fmt(static_cast<double>(mo.duration_ms) / 1000.0, 0) + " s" : std::string()) << "</li>";
 			o << "</ul></li>";

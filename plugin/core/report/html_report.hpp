@@ -14,7 +14,8 @@ namespace lcs::report {
 /// with markers for segments, pins, promotions, incidents, flags and dead air, the traffic
 /// sources (table and viewers-by-source curve, impressions per minute), paid traffic and ROI
 /// when there was any spend, question triage per minute (answered vs waiting), per-product and
-/// per-segment tables, unanswered questions, the rubric and what to fix first. Times show as session time and, with a recording, as video time. zh-CN or en-US.
+/// the 合规 / Compliance section (checks run and not run, flags by severity, the findings table
+/// with the legal basis and suggestion), per-segment tables, unanswered questions, the rubric and what to fix first. Times show as session time and, with a recording, as video time. zh-CN or en-US.
 std::string to_html(const SessionReport &report, const std::optional<RubricResult> &rubric, const std::string &language);
 
 } // namespace lcs::report

@@ -131,7 +131,7 @@ std::string traffic_section(const SessionReport &r, const Html &h)
 		std::vector<double> impressions;
 		for (const auto &row : r.minutes)
 			impressions.push_back(static_cast<double>(row.impressions));
-		o << chart(r, h.w("impressions_chart"), impressions, true);
+		o << chart(r, h.w("impressions_chart"), impressions, true, nullptr, &h);
 	}
 	return o.str();
 }
@@ -206,7 +206,7 @@ std::string triage_section(const SessionReport &r, const Html &h)
 	summary = replace_all(summary, "%1", std::to_string(r.metrics.questions));
 	summary = replace_all(summary, "%2", std::to_string(r.metrics.answered));
 	summary = replace_all(summary, "%3", std::to_string(most_waiting));
-	o << "<p>" << Html::esc(summary) << "</p>" << chart(r, h.w("triage_chart"), answered, true, &waiting);
+	o << "<p>" << Html::esc(summary) << "</p>" << chart(r, h.w("triage_chart"), answered, true, &waiting, &h);
 	return o.str();
 }
 

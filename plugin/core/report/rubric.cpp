@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/report/compliance_report.hpp"
+
 namespace lcs::report {
 
 std::optional<double> metric_value(const SessionReport &r, const RubricMetric &metric)
@@ -43,6 +45,30 @@ std::optional<double> metric_value(const SessionReport &r, const RubricMetric &m
 	// voice state has 0 s of dead air because nothing was heard, not because the host kept talking.
 	if ((key == "talk_ratio" || key == "dead_air_s" || key == "longest_silence_s") && !r.voice_logged)
 		return std::nullopt;
+	// Flags by severity, counted only over the checks the header says ran: a metric none of whose
+	// places was checked is not measured.
+	if (is_compliance_count(key)) {
+		if (!compliance_checked(r))
+			return std::nullopt;
+		const auto &checks = *r.compliance_checks;
+		auto ran = [&](const std::string &where) { return std::find(checks.begin(), checks.end(), where) != checks.end(); };
+		const auto &count = metric.compliance;
+		if (!count.where.empty() && std::none_of(count.where.begin(), count.where.end(), ran))
+			return std::nullopt;
+		double sum = 0;
+		for (const auto &f : r.flags) {
+			if (!ran(f.where) || !count.counts(f.where, f.confidence))
+				continue;
+			const std::string severity = flag_severity(f);
+			if (key == "compliance_bans")
+				sum += counts_as_ban(f) ? 1 : 0;
+			else if (key == "compliance_cautions")
+				sum += severity == "caution" ? 1 : 0;
+			else
+				sum += severity == "caution" ? count.caution : severity == "info" ? count.info : count.ban;
+		}
+		return sum;
+	}
 	// Flags only mean something over checks that ran: 0 flags without any check is not compliance.
 	if (key == "compliance_flags" && (!r.compliance_checks || r.compliance_checks->empty()))
 		return std::nullopt;
@@ -79,9 +105,13 @@ std::vector<TimelineEntry> moments_for(const std::string &dimension, const Sessi
 				out.push_back({*s.first_start_ms, "segment", s.name, s.actual_ms - s.planned_ms});
 		std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.duration_ms > b.duration_ms; });
 	} else if (dimension == "compliance") {
+		// Bans first, then cautions, each in time order; info costs nothing and is not shown here.
 		for (const auto &e : r.timeline)
-			if (e.kind == "flag")
+			if (e.kind == "flag" && e.severity != "info")
 				out.push_back(e);
+		std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
+			return (a.severity == "caution") < (b.severity == "caution");
+		});
 	} else if (dimension == "selling") {
 		for (const auto &e : r.timeline)
 			if (e.kind == "pin" || e.kind == "promo_start")
@@ -124,6 +154,8 @@ RubricResult score(const SessionReport &report, const Rubric &rubric, const std:
 			ms.floor = m.floor;
 			ms.weight = m.weight;
 			ms.pass_limit = m.pass_limit;
+			if (is_compliance_count(m.metric))
+				ms.counts = m.compliance;
 			ms.value = metric_value(report, m);
 			if (ms.value) {
 				ms.score = metric_points(m, *ms.value);
@@ -201,7 +233,7 @@ nlohmann::ordered_json RubricResult::to_json() const
 	auto dims = nlohmann::ordered_json::array();
 	for (const auto &d : dimensions) {
 		auto metrics = nlohmann::ordered_json::array();
-		for (const auto &m : d.metrics)
+		for (const auto &m : d.metrics) {
 			metrics.push_back({{"metric", m.metric},
 					   {"value", optional(m.value)},
 					   {"measured", m.value.has_value()},
@@ -212,6 +244,14 @@ nlohmann::ordered_json RubricResult::to_json() const
 					   {"pass_limit", optional(m.pass_limit)},
 					   {"gate_failed", m.gate_failed},
 					   {"score", optional(m.score)}});
+			if (m.counts) {
+				auto &entry = metrics.back();
+				entry["where"] = m.counts->where;
+				entry["confidence"] = m.counts->confidence;
+				if (m.metric == "compliance_penalty")
+					entry["severity_weights"] = nlohmann::ordered_json{{"ban", m.counts->ban}, {"caution", m.counts->caution}, {"info", m.counts->info}};
+			}
+		}
 		dims.push_back({{"id", d.id}, {"name", d.name}, {"weight", d.weight}, {"measured", d.score.has_value()},
 				{"score", optional(d.score)}, {"metrics", metrics}});
 	}
@@ -219,8 +259,12 @@ nlohmann::ordered_json RubricResult::to_json() const
 	auto fix = nlohmann::ordered_json::array();
 	for (const size_t i : fix_first) {
 		auto moments = nlohmann::ordered_json::array();
-		for (const auto &m : dimensions[i].moments)
-			moments.push_back({{"t", m.t}, {"kind", m.kind}, {"label", m.label}, {"duration_ms", m.duration_ms}});
+		for (const auto &m : dimensions[i].moments) {
+			nlohmann::ordered_json moment = {{"t", m.t}, {"kind", m.kind}, {"label", m.label}, {"duration_ms", m.duration_ms}};
+			if (!m.severity.empty())
+				moment["severity"] = m.severity;
+			moments.push_back(std::move(moment));
+		}
 		fix.push_back({{"dimension", dimensions[i].id}, {"score", optional(dimensions[i].score)}, {"moments", moments}});
 	}
 	j["fix_first"] = fix;

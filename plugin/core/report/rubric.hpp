@@ -30,6 +30,7 @@ struct MetricScore {
 	double weight = 1;
 	std::optional<double> pass_limit;
 	bool gate_failed = false; // measured and on the wrong side of pass_limit
+	std::optional<ComplianceCount> counts; // compliance_penalty, compliance_bans, compliance_cautions: which flags count
 };
 
 struct DimensionScore {
@@ -66,7 +67,10 @@ RubricResult score(const SessionReport &report, const Rubric &rubric, const std:
 /// The value a rubric metric has in a session, or none when the session did not measure it:
 /// contract metrics by key (null ones are not measured; talk_ratio, dead_air_s and
 /// longest_silence_s are not measured when no voice state was ever logged; compliance_flags is
-/// not measured unless the header lists the compliance_checks that ran; click_rate is 0, not
+/// not measured unless the header lists the compliance_checks that ran; compliance_penalty,
+/// compliance_bans and compliance_cautions count the flags of the metric's places and
+/// confidences by severity over the checks that ran (a flag's `where` names its check), and are
+/// not measured when none of the metric's places was checked; click_rate is 0, not
 /// unmeasured, when viewers came but no product was ever shown to them), segments_covered and
 /// segment_overrun_ratio from the segments, and response_score from the questions (none when
 /// nobody asked).

@@ -32,6 +32,18 @@ double ResponseCredit::credit(double answer_s) const
 	return late_credit + (1.0 - late_credit) * (slow_s - answer_s) / (slow_s - fast_s);
 }
 
+bool ComplianceCount::counts(const std::string &where_value, const std::string &confidence_value) const
+{
+	const std::string c = confidence_value.empty() ? "exact" : confidence_value;
+	return (where.empty() || std::find(where.begin(), where.end(), where_value) != where.end()) &&
+	       (confidence.empty() || std::find(confidence.begin(), confidence.end(), c) != confidence.end());
+}
+
+bool is_compliance_count(const std::string &metric)
+{
+	return metric == "compliance_penalty" || metric == "compliance_bans" || metric == "compliance_cautions";
+}
+
 const std::vector<std::string> &rubric_metric_keys()
 {
 	// Every contract metric (as the report's JSON names them), then the ones the rubric derives.
@@ -40,7 +52,8 @@ const std::vector<std::string> &rubric_metric_keys()
 		const nlohmann::ordered_json contract = metrics::Metrics{}.to_json();
 		for (auto it = contract.begin(); it != contract.end(); ++it)
 			k.push_back(it.key());
-		for (const char *derived : {"segments_covered", "segment_overrun_ratio", "response_score"})
+		for (const char *derived : {"segments_covered", "segment_overrun_ratio", "response_score", "compliance_penalty",
+					    "compliance_bans", "compliance_cautions"})
 			k.emplace_back(derived);
 		return k;
 	}();
@@ -190,6 +203,32 @@ public:
 		return v;
 	}
 
+	/// An array of strings, each one of `allowed`; empty when absent.
+	std::vector<std::string> one_of_list(const nlohmann::json &object, const std::string &pointer, const std::string &key,
+					     const std::vector<std::string> &allowed)
+	{
+		std::vector<std::string> out;
+		const nlohmann::json *v = field(object, pointer, key, false);
+		if (!v)
+			return out;
+		const std::string at = child(pointer, key);
+		std::string names;
+		for (const auto &a : allowed)
+			names += (names.empty() ? "" : ", ") + a;
+		if (!v->is_array() || v->empty()) {
+			error(at, "must be a non-empty array of " + names + ", got " + type_of(*v));
+			return out;
+		}
+		for (size_t i = 0; i < v->size(); ++i) {
+			const auto &item = (*v)[i];
+			if (!item.is_string() || std::find(allowed.begin(), allowed.end(), item.get<std::string>()) == allowed.end())
+				error(at + "/" + std::to_string(i), "must be one of " + names + ", got " + type_of(item));
+			else
+				out.push_back(item.get<std::string>());
+		}
+		return out;
+	}
+
 	void only_keys(const nlohmann::json &object, const std::string &pointer, const std::set<std::string> &allowed)
 	{
 		for (const auto &[key, value] : object.items())
@@ -237,6 +276,18 @@ std::optional<RubricMetric> read_metric(Checker &c, const nlohmann::json &v, con
 		m.response.late_credit = c.number(v, at, "late_credit", defaults.late_credit, 0, false, 1).value_or(defaults.late_credit);
 		m.response.capacity_per_min =
 			c.number(v, at, "capacity_per_min", defaults.capacity_per_min, 0, false, 1e308).value_or(defaults.capacity_per_min);
+	}
+	if (is_compliance_count(m.metric)) {
+		allowed.insert({"where", "confidence"});
+		m.compliance.where = c.one_of_list(v, at, "where", {"cue", "speech", "price", "pack"});
+		m.compliance.confidence = c.one_of_list(v, at, "confidence", {"exact", "normalized", "pinyin"});
+		if (m.metric == "compliance_penalty") {
+			allowed.insert({"ban", "caution", "info"});
+			const ComplianceCount defaults;
+			m.compliance.ban = c.number(v, at, "ban", defaults.ban, 0, false, 1e308).value_or(defaults.ban);
+			m.compliance.caution = c.number(v, at, "caution", defaults.caution, 0, false, 1e308).value_or(defaults.caution);
+			m.compliance.info = c.number(v, at, "info", defaults.info, 0, false, 1e308).value_or(defaults.info);
+		}
 	}
 	c.only_keys(v, at, allowed);
 	return m;

@@ -34,8 +34,22 @@ struct ResponseCredit {
 	[[nodiscard]] double credit(double answer_s) const;
 };
 
+/// compliance_penalty, compliance_bans, compliance_cautions: which compliance flags count, and
+/// (compliance_penalty) what each severity weighs. An unrated flag (an older log's, without a
+/// severity) weighs as a ban.
+struct ComplianceCount {
+	std::vector<std::string> where;      // cue · speech · price · pack; empty: every place
+	std::vector<std::string> confidence; // exact · normalized · pinyin; empty: every confidence
+	double ban = 3, caution = 1, info = 0;
+	[[nodiscard]] bool counts(const std::string &where_value, const std::string &confidence_value) const;
+};
+
+/// Whether a rubric metric key counts compliance flags by severity (the three above).
+bool is_compliance_count(const std::string &metric);
+
 struct RubricMetric {
-	std::string metric; // a contract metric key, or segments_covered, segment_overrun_ratio, response_score
+	std::string metric; // a contract metric key, or segments_covered, segment_overrun_ratio, response_score,
+			    // compliance_penalty, compliance_bans, compliance_cautions
 	double target = 0;
 	bool lower_is_better = false;
 	double tolerance = 1; // lower_is_better: points reach 0 at target + tolerance
@@ -45,6 +59,7 @@ struct RubricMetric {
 	// above it (lower is better), whatever the other dimensions score.
 	std::optional<double> pass_limit;
 	ResponseCredit response; // response_score only
+	ComplianceCount compliance; // compliance_penalty, compliance_bans, compliance_cautions only
 };
 
 struct RubricDimension {

@@ -1,6 +1,7 @@
 #include "core/report/session_report.hpp"
 #include "core/metrics/checked_int.hpp"
 #include "core/metrics/event_fields.hpp"
+#include "core/report/compliance_report.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -275,7 +276,26 @@ SessionReport build_report(const std::string &utf8_path)
 			} else if (type == "incident") {
 				r.timeline.push_back({t, "incident", field_string(e, "kind") + " " + field_string(e, "incident_id")});
 			} else if (type == "compliance_flag") {
-				r.timeline.push_back({t, "flag", field_string(e, "rule") + ": " + field_string(e, "term")});
+				FlagRow f;
+				f.t = t;
+				f.rule = field_string(e, "rule");
+				f.term = field_string(e, "term");
+				f.where = field_string(e, "where");
+				f.text = field_string(e, "text");
+				f.category = field_string(e, "category");
+				f.severity = field_string(e, "severity");
+				f.confidence = field_string(e, "confidence");
+				f.legal_ref = field_string(e, "legal_ref");
+				f.suggestion = field_string(e, "suggestion");
+				f.cue_id = field_string(e, "cue_id");
+				// A cue's flag without its text: the cue's text from the header.
+				if (f.text.empty() && !f.cue_id.empty())
+					if (const auto cue = cue_text.find(f.cue_id); cue != cue_text.end())
+						f.text = cue->second;
+				TimelineEntry entry{t, "flag", f.rule + ": " + f.term};
+				entry.severity = flag_severity(f);
+				r.timeline.push_back(std::move(entry));
+				r.flags.push_back(std::move(f));
 			} else if (type == "voice") {
 				const std::string state = field_string(e, "state");
 				r.voice_logged = true;
@@ -340,6 +360,8 @@ nlohmann::ordered_json SessionReport::to_json() const
 			entry["duration_ms"] = e.duration_ms;
 		if (const auto v = video_time(e.t))
 			entry["video_time"] = *v;
+		if (!e.severity.empty())
+			entry["severity"] = e.severity;
 		tl.push_back(entry);
 	}
 	j["timeline"] = tl;
@@ -351,6 +373,7 @@ nlohmann::ordered_json SessionReport::to_json() const
 		ads.push_back(entry);
 	}
 	j["ad_spend"] = ads;
+	j["compliance"] = compliance_json(*this);
 	j["session"] = {{"session_id", header.value("session_id", "")},
 			{"trainee", header.value("trainee", "")},
 			{"started_at", header.value("started_at", "")},

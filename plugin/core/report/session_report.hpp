@@ -48,6 +48,7 @@ struct TimelineEntry {
 	std::string kind; // segment · cue · pin · unpin · promo_start · promo_tier · promo_end · incident · flag · dead_air · recording_start · recording_stop · session_end
 	std::string label;
 	int64_t duration_ms = 0; // dead air
+	std::string severity{};  // flag: ban · caution · info · unrated (compliance_report.hpp)
 };
 
 // Compact copies of the events the tables and captions need (the log itself is streamed).
@@ -60,6 +61,17 @@ struct QuestionRow {
 	int64_t t = 0;
 	std::string comment_id, viewer, text;
 	std::optional<int64_t> answered_t;
+};
+
+/// One compliance_flag event as logged (contract section 1 and docs/contract-notes.md): rule, term
+/// and where always; the rest may be empty (older logs have only rule, term, where: price and text).
+struct FlagRow {
+	int64_t t = 0;
+	std::string rule, term, where, text;
+	std::string category;   // as logged; compliance_report.hpp infers "price" for an older price flag
+	std::string severity;   // as logged (ban · caution · info); empty in older logs
+	std::string confidence; // exact · normalized · pinyin; empty: exact
+	std::string legal_ref, suggestion, cue_id;
 };
 
 // One minute of the session, for the charts.
@@ -97,6 +109,7 @@ struct SessionReport {
 	std::vector<QuestionRow> questions; // comments of kind question (others are streamed when needed)
 	std::vector<MinuteRow> minutes;
 	std::vector<AdSpendRow> ad_spend;
+	std::vector<FlagRow> flags; // every compliance_flag, in log order
 	std::vector<std::string> sources; // viewer sources in order of first appearance ("other" for a join without one)
 	bool sources_logged = false;     // some viewer_join carried a source (older logs have none)
 	bool impressions_logged = false; // some impressions or ad_spend event (older logs have none)
@@ -109,7 +122,8 @@ struct SessionReport {
 	bool truncated = false;
 	diag::Diagnostics problems;
 
-	/// `lcs report --format json`: {"metrics","traffic","segments","products","timeline","ad_spend"} (+ "session").
+	/// `lcs report --format json`: {"metrics","traffic","segments","products","timeline","ad_spend",
+	/// "compliance"} (+ "session"); "compliance" as compliance_json (compliance_report.hpp).
 	[[nodiscard]] nlohmann::ordered_json to_json() const;
 	/// Time in the recording ("hh:mm:ss") for a session time, when the log has recording_start.
 	[[nodiscard]] std::optional<std::string> video_time(int64_t t) const;

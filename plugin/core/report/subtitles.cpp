@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/metrics/log_reader.hpp"
+#include "core/report/compliance_report.hpp"
 #include "core/util/money.hpp"
 
 #include <unordered_map>
@@ -199,6 +200,14 @@ std::string to_csv(const SessionReport &r, const std::string &table)
 		for (const auto &a : r.ad_spend)
 			out << a.t << ',' << r.video_time(a.t).value_or("") << ',' << a.amount_cents << ',' << a.impressions << ','
 			    << csv_field(a.campaign) << '\n';
+	} else if (table == "compliance") {
+		// Every flag, severity and category as the report reads them (compliance_report.hpp).
+		out << "t,video_time,where,severity,severity_logged,category,rule,term,confidence,text,legal_ref,suggestion,cue_id\n";
+		for (const auto &f : r.flags)
+			out << f.t << ',' << r.video_time(f.t).value_or("") << ',' << csv_field(f.where) << ',' << flag_severity(f) << ','
+			    << (f.severity.empty() ? "false" : "true") << ',' << csv_field(flag_category(f)) << ',' << csv_field(f.rule) << ','
+			    << csv_field(f.term) << ',' << csv_field(f.confidence.empty() ? "exact" : f.confidence) << ',' << csv_field(f.text) << ','
+			    << csv_field(f.legal_ref) << ',' << csv_field(f.suggestion) << ',' << csv_field(f.cue_id) << '\n';
 	} else if (table == "orders") {
 		out << "t,video_time,order_id,viewer,sku,qty,unit_price_cents,discount_cents,amount_cents,promo_id,coupon_id\n";
 		for (const auto &o : r.orders)

@@ -15,7 +15,7 @@ std::string to_ffmetadata_chapters(const SessionReport &report);
 
 /// CSV of one table: metrics, segments, products, orders, comments, traffic (per viewer source),
 /// minutes (per minute: viewers and impressions by source, questions asked/answered/waiting) or
-/// ad_spend (each purchase of paid traffic). Empty when unknown.
+/// ad_spend (each purchase of paid traffic) or compliance (each compliance flag). Empty when unknown.
 std::string to_csv(const SessionReport &report, const std::string &table);
 
 } // namespace lcs::report
