@@ -60,22 +60,27 @@ std::vector<std::pair<size_t, size_t>> quote_ranges(std::string_view text)
 	return out;
 }
 
+// Negations right before a term (不是最好的, 不会马上涨价, 没有第一).
 const std::vector<std::u32string> &negations_adjacent()
 {
 	static const std::vector<std::u32string> k = {U"不是", U"不", U"没有", U"没", U"并非", U"绝非", U"绝不", U"不算",
-						      U"算不上", U"谈不上", U"称不上", U"并不", U"从不", U"不能说"};
+						      U"算不上", U"谈不上", U"称不上", U"并不", U"从不", U"不能说", U"不会",
+						      U"不用", U"不需要", U"无需", U"不必", U"别说", U"不敢说"};
 	return k;
 }
+// Negations with up to two characters between (不是全网最低, 不用去淘宝搜, 不主打抗皱, 不说比超市便宜):
+// a negated verb or 是, never a bare 不 (不错的最好 is no negation, and 不要错过 is none either).
 const std::vector<std::u32string> &negations_near()
 {
-	// With up to two characters between: 不是全网最低, 并非国内首家.
-	static const std::vector<std::u32string> k = {U"不是", U"没有", U"并非", U"绝非", U"算不上", U"谈不上", U"称不上"};
+	static const std::vector<std::u32string> k = {U"不是", U"没有", U"并非", U"绝非", U"算不上", U"谈不上", U"称不上",
+						      U"不用", U"不需要", U"无需", U"不必", U"不说", U"不敢说", U"不能说",
+						      U"不主打", U"不宣传", U"不承诺", U"不保证", U"没说", U"从不说"};
 	return k;
 }
 const std::vector<std::u32string> &negations_latin()
 {
 	static const std::vector<std::u32string> k = {U"not", U"no", U"never", U"nor", U"without", U"isnt", U"arent",
-						      U"wasnt", U"dont", U"doesnt", U"cant", U"wont"};
+						      U"wasnt", U"dont", U"doesnt", U"cant", U"wont", U"neither"};
 	return k;
 }
 
@@ -118,12 +123,14 @@ bool TextExemptions::negated(size_t begin) const
 		return false;
 	const bool latin = chars[begin] < 0x80;
 	if (!latin) {
+		if ((nt_.gap[begin] & kGapPunctuation) != 0)
+			return false;
 		for (const auto &n : negations_adjacent())
 			if (ends_with(chars, begin, n))
 				return true;
-		for (size_t gap = 1; gap <= 2 && gap < begin; ++gap) {
-			if (chars[begin - gap] == kBreak)
-				break;
+		for (size_t gap = 0; gap <= 2 && gap < begin; ++gap) {
+			if (chars[begin - gap] == kBreak || (nt_.gap[begin - gap] & kGapPunctuation) != 0)
+				break; // 不，最好的: a comma ends what a negation covers
 			for (const auto &n : negations_near())
 				if (ends_with(chars, begin - gap, n))
 					return true;
@@ -146,14 +153,26 @@ bool TextExemptions::negated(size_t begin) const
 	};
 	if (!nt_.gap[begin])
 		return false;
-	const auto w1 = word_before(begin);
-	if (w1.first == w1.second)
-		return false;
-	if (is_negation(w1))
-		return true;
-	if (w1.second - w1.first <= 4) {
-		const auto w2 = word_before(w1.first);
-		return w2.first != w2.second && is_negation(w2);
+	// Up to three short words may stand between (not the best, isn't your last chance, never pay
+	// for a five star review), never a comma or other punctuation (no, this is the best).
+	size_t end = begin;
+	for (int words = 0; words < 4; ++words) {
+		if ((nt_.gap[end] & kGapPunctuation) != 0)
+			return false;
+		const auto w = word_before(end);
+		if (w.first == w.second)
+			return false;
+		if (is_negation(w))
+			return true;
+		// n't: "isn't" reads "isn" "t".
+		if (w.second - w.first == 1 && chars[w.first] == U't') {
+			const auto n = word_before(w.first);
+			if (n.first != n.second && chars[n.second - 1] == U'n')
+				return true;
+		}
+		if (w.second - w.first > 5)
+			return false;
+		end = w.first;
 	}
 	return false;
 }

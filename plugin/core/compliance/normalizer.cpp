@@ -132,7 +132,7 @@ NormalizedText Normalizer::normalize(std::string_view text) const
 	out.begin.reserve(text.size());
 	out.end.reserve(text.size());
 	out.gap.reserve(text.size());
-	bool gap = true;
+	uint8_t gap = kGapAny;
 	std::u32string folded;
 	size_t at = 0;
 	while (at < text.size()) {
@@ -140,7 +140,7 @@ NormalizedText Normalizer::normalize(std::string_view text) const
 		size_t n = util::utf8_sequence(text, at, &cp);
 		if (n == 0) { // an invalid byte: dropped
 			++at;
-			gap = true;
+			gap |= kGapAny;
 			continue;
 		}
 		const auto b = static_cast<uint32_t>(at);
@@ -166,20 +166,20 @@ NormalizedText Normalizer::normalize(std::string_view text) const
 					out.chars.push_back(kBreak);
 					out.begin.push_back(b);
 					out.end.push_back(e);
-					out.gap.push_back(1);
+					out.gap.push_back(kGapAny | kGapPunctuation);
 				}
-				gap = true;
+				gap = kGapAny | kGapPunctuation;
 				continue;
 			}
 			if (!is_kept(c)) {
-				gap = true;
+				gap |= u_ispunct(static_cast<UChar32>(c)) ? kGapAny | kGapPunctuation : kGapAny;
 				continue;
 			}
 			out.chars.push_back(c);
 			out.begin.push_back(b);
 			out.end.push_back(e);
-			out.gap.push_back(gap ? 1 : 0);
-			gap = false;
+			out.gap.push_back(gap);
+			gap = 0;
 		}
 	}
 	return out;

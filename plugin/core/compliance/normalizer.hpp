@@ -15,12 +15,16 @@ namespace lcs::compliance {
 
 /// The hard break in normalised text: not a Unicode code point, so no term can contain it.
 inline constexpr char32_t kBreak = 0x110000;
+/// NormalizedText::gap bits: something was dropped before the character (or it starts the text or
+/// a sentence); what was dropped includes punctuation (a comma, a quotation mark), not only spaces.
+inline constexpr uint8_t kGapAny = 1;
+inline constexpr uint8_t kGapPunctuation = 2;
 
 struct NormalizedText {
 	std::u32string chars;          // normalised characters; kBreak for a sentence end
 	std::vector<uint32_t> begin;   // per character: first byte of what it came from in the original
 	std::vector<uint32_t> end;     // per character: one past the last byte
-	std::vector<uint8_t> gap;      // per character: 1 when something was dropped right before it
+	std::vector<uint8_t> gap;      // per character: kGap* bits of what was dropped right before it
 
 	[[nodiscard]] size_t size() const { return chars.size(); }
 	/// Byte range in the original text of normalised characters [from, to) (to > from).

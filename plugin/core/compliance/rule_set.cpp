@@ -131,8 +131,9 @@ public:
 			std::set<std::u32string> seen;
 			for (size_t i = 0; i < r.terms.size(); ++i)
 				if (!seen.insert(Normalizer::instance().key(r.terms[i])).second)
-					ctx_.error(o.child("terms") + "/" + std::to_string(i),
-						   "term '" + r.terms[i] + "' repeats another term of the rule (after normalisation)");
+					ctx_.warning(o.child("terms") + "/" + std::to_string(i),
+						     "term '" + r.terms[i] + "' repeats another term of the rule once normalised (case, "
+						     "width, spaces and symbols do not count): it can be removed");
 		}
 		if (auto b = o.boolean("by_sound", Need::Optional))
 			r.by_sound = *b;

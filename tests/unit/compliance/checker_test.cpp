@@ -96,6 +96,14 @@ TEST(ComplianceChecker, QuotedNegatedAndProductNamesAreExempt)
 	en.language = "en-US";
 	EXPECT_EQ(reason("It is not the best, but good", en), "negated");
 	EXPECT_EQ(reason("He said \"the best\" once", en), "quoted");
+	EXPECT_EQ(reason("This isn't the best deal", en), "negated");
+	EXPECT_EQ(reason("We never pay for the best reviews", en), "negated");
+	EXPECT_EQ(reason("no, this is the best", en), "(1)"); // the comma ends what "no" covers
+	EXPECT_EQ(reason("not surprisingly the best", en), "(1)"); // a long word between: not a negation of it
+	EXPECT_EQ(reason("不，最好的", Context{}), "(1)");
+	EXPECT_EQ(reason("我不说最好", Context{}), "negated");
+	EXPECT_EQ(reason("不用去说最好", Context{}), "negated");
+	EXPECT_EQ(reason("不要错过最好的", Context{}), "(1)");
 	EXPECT_EQ(reason("THE BEST honey", en), "(1)");
 	EXPECT_TRUE(check("the bestseller list", en).empty());
 	EXPECT_EQ(reason("don't say it's the best'", en), "(1)"); // apostrophes are no quotation marks

@@ -25,7 +25,8 @@ TEST(ComplianceNormalizer, FullWidthFormsFoldAndMapBackToTheirBytes)
 	EXPECT_EQ(source_of(text, nt, 0), "Ｎ");
 	EXPECT_EQ(source_of(text, nt, 1), "Ｏ");
 	EXPECT_EQ(source_of(text, nt, 2), "１"); // the full-width full stop was dropped
-	EXPECT_EQ(nt.gap[2], 1);
+	EXPECT_EQ(nt.gap[2], kGapAny | kGapPunctuation);
+	EXPECT_EQ(nt.gap[3], 0);
 	EXPECT_EQ(source_of(text, nt, 3), "好");
 	EXPECT_EQ(nt.byte_begin(0), 0u);
 	EXPECT_EQ(nt.byte_end(5), text.size());
@@ -54,7 +55,8 @@ TEST(ComplianceNormalizer, SymbolsAndSpacesAreDroppedInsideTerms)
 	const auto nt = Normalizer::instance().normalize(text);
 	ASSERT_EQ(nt.size(), 2u);
 	EXPECT_EQ(nt.begin[1], text.find("好"));
-	EXPECT_EQ(nt.gap[1], 1);
+	EXPECT_EQ(nt.gap[1], kGapAny | kGapPunctuation); // '*' is punctuation
+	EXPECT_EQ(Normalizer::instance().normalize("a b").gap[1], kGapAny);   // a space only
 }
 
 TEST(ComplianceNormalizer, SentenceEndsStayAsHardBreaks)

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 
 #include "core/compliance/checker.hpp"
@@ -13,8 +14,12 @@ namespace {
 void check_examples(const std::filesystem::path &dir)
 {
 	const auto load = load_checker(dir);
-	for (const auto &d : load.diagnostics)
-		ADD_FAILURE() << d.to_string();
+	for (const auto &d : load.diagnostics) {
+		if (d.severity == diag::Severity::Error)
+			ADD_FAILURE() << d.to_string();
+		else
+			std::printf("%s\n", d.to_string().c_str());
+	}
 	ASSERT_TRUE(load.checker) << dir;
 	size_t examples = 0;
 	for (const Rule &rule : load.checker->rules().rules) {
