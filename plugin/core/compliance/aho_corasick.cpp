@@ -8,6 +8,8 @@ namespace lcs::compliance {
 
 uint32_t AhoCorasick::child(uint32_t node, char32_t c) const
 {
+	if (node == 0 && c < root_.size())
+		return root_[c];
 	const auto &next = nodes_[node].next;
 	const auto it = std::lower_bound(next.begin(), next.end(), c,
 					 [](const std::pair<char32_t, uint32_t> &e, char32_t v) { return e.first < v; });
@@ -63,6 +65,10 @@ void AhoCorasick::build()
 			queue.push_back(to);
 		}
 	}
+	root_.assign(0x10000, 0);
+	for (const auto &[c, to] : nodes_[0].next)
+		if (c < root_.size())
+			root_[c] = to;
 	built_ = true;
 }
 

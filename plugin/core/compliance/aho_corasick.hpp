@@ -38,6 +38,7 @@ private:
 	[[nodiscard]] uint32_t child(uint32_t node, char32_t c) const;
 
 	std::vector<Node> nodes_ = std::vector<Node>(1);
+	std::vector<uint32_t> root_; // the root's transitions for the BMP, dense (most steps start there)
 	std::vector<size_t> lengths_;
 	bool built_ = false;
 };

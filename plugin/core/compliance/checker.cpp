@@ -81,6 +81,7 @@ struct Checker::Impl {
 	std::vector<Pattern> patterns;
 	std::vector<std::vector<CompiledException>> exceptions; // by rule
 	SoundMatcher sound;
+	std::vector<std::string> sound_languages; // languages with terms matched by sound
 
 	explicit Impl(RuleSet r) : rules(std::move(r))
 	{
@@ -95,6 +96,9 @@ struct Checker::Impl {
 					continue;
 				automaton.add(key);
 				patterns.push_back({static_cast<uint32_t>(ri), static_cast<uint32_t>(ti), all_ascii(key)});
+				if (rule.by_sound && !all_ascii(key) &&
+				    std::find(sound_languages.begin(), sound_languages.end(), rule.language) == sound_languages.end())
+					sound_languages.push_back(rule.language);
 				if (rule.by_sound && !all_ascii(key))
 					sound_terms.push_back({static_cast<uint32_t>(ri), static_cast<uint32_t>(ti), key});
 			}
@@ -195,7 +199,9 @@ Findings Checker::check(std::string_view text, const Context &context) const
 	}
 	// By sound (pinyin), reported with lower confidence at the rule's severity: an evasion such as
 	// 醉好 or zui低 is deliberate, so it is not softened (docs/compliance.md).
-	for (const auto &s : im.sound.find(nt)) {
+	const bool by_sound =
+		std::find(im.sound_languages.begin(), im.sound_languages.end(), context.language) != im.sound_languages.end();
+	for (const auto &s : by_sound ? im.sound.find(nt) : std::vector<SoundMatcher::Hit>{}) {
 		const Rule &rule = im.rules.rules[s.rule];
 		if (rule.language == context.language)
 			hits.push_back({s.rule, s.term, s.begin, s.end, Confidence::pinyin});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "core/compliance/pinyin_table.hpp"
 #include "core/util/utf8.hpp"
@@ -12,6 +13,19 @@ namespace t = pinyin_table;
 
 std::optional<uint16_t> of(char32_t cp)
 {
+	// The BMP dense (one look-up per character of every text checked), the rest by binary search.
+	static constexpr uint16_t kNone = 0xFFFF;
+	static const std::vector<uint16_t> kBmp = [] {
+		std::vector<uint16_t> table(0x10000, kNone);
+		for (size_t i = 0; i < t::kCount && t::kCodePoints[i] < 0x10000; ++i)
+			table[t::kCodePoints[i]] = t::kReadings[i];
+		return table;
+	}();
+	if (cp < kBmp.size()) {
+		if (kBmp[cp] == kNone)
+			return std::nullopt;
+		return kBmp[cp];
+	}
 	const char32_t *end = t::kCodePoints + t::kCount;
 	const char32_t *it = std::lower_bound(t::kCodePoints, end, cp);
 	if (it == end || *it != cp)
@@ -21,12 +35,17 @@ std::optional<uint16_t> of(char32_t cp)
 
 std::optional<uint16_t> syllable(std::string_view latin)
 {
-	const char *const *end = t::kSyllables + t::kSyllableCount;
-	const char *const *it = std::lower_bound(t::kSyllables, end, latin,
-						 [](const char *s, std::string_view v) { return std::string_view(s) < v; });
-	if (it == end || std::string_view(*it) != latin)
+	// A hash of the ~400 syllables, built once: romanised text is split often (every Latin word).
+	static const std::unordered_map<std::string_view, uint16_t> kIndex = [] {
+		std::unordered_map<std::string_view, uint16_t> index;
+		for (size_t i = 0; i < t::kSyllableCount; ++i)
+			index.emplace(t::kSyllables[i], static_cast<uint16_t>(i));
+		return index;
+	}();
+	const auto it = kIndex.find(latin);
+	if (it == kIndex.end())
 		return std::nullopt;
-	return static_cast<uint16_t>(it - t::kSyllables);
+	return it->second;
 }
 
 std::string_view text(uint16_t syllable)
