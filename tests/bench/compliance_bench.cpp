@@ -1,7 +1,9 @@
 // The compliance checker at scale, against the full shipped rule set (data/compliance): linting
 // 10 000 cue texts (the bundled packs' cues, repeated) within 100 ms, and one utterance in a
-// session within 1 ms. The binary fails (exit 1) when a target is missed; the figures go to the
-// README and docs/compliance.md.
+// session within 1 ms. Judged on the checking thread's CPU time (the work itself: CTest runs other
+// tests beside this one on CI's two cores, which stretches wall time without making the checker
+// slower); wall time is printed beside it. The binary fails (exit 1) when a target is missed; the
+// figures go to the README and docs/compliance.md.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -13,8 +15,10 @@
 namespace {
 constexpr double kBudgetMs10kCues = 100.0;
 constexpr double kBudgetMsUtterance = 1.0;
-double g_cues_ms = 0.0;
+double g_cues_ms = 0.0; // CPU
 double g_utterance_ms = 0.0;
+double g_cues_wall_ms = 0.0;
+double g_utterance_wall_ms = 0.0;
 
 struct Texts {
 	std::vector<std::pair<std::string, std::string>> cues; // language, text
@@ -91,12 +95,18 @@ public:
 	void ReportRuns(const std::vector<Run> &runs) override
 	{
 		for (const auto &run : runs) {
-			const double ms = run.GetAdjustedRealTime() *
-					  (run.time_unit == benchmark::kMicrosecond ? 1e-3 : run.time_unit == benchmark::kNanosecond ? 1e-6 : 1.0);
-			if (run.benchmark_name().find("Lint10kCues") != std::string::npos)
-				g_cues_ms = std::max(g_cues_ms, ms);
-			if (run.benchmark_name().find("OneUtterance") != std::string::npos)
-				g_utterance_ms = std::max(g_utterance_ms, ms);
+			const double unit =
+				run.time_unit == benchmark::kMicrosecond ? 1e-3 : run.time_unit == benchmark::kNanosecond ? 1e-6 : 1.0;
+			const double cpu = run.GetAdjustedCPUTime() * unit;
+			const double wall = run.GetAdjustedRealTime() * unit;
+			if (run.benchmark_name().find("Lint10kCues") != std::string::npos) {
+				g_cues_ms = std::max(g_cues_ms, cpu);
+				g_cues_wall_ms = std::max(g_cues_wall_ms, wall);
+			}
+			if (run.benchmark_name().find("OneUtterance") != std::string::npos) {
+				g_utterance_ms = std::max(g_utterance_ms, cpu);
+				g_utterance_wall_ms = std::max(g_utterance_wall_ms, wall);
+			}
 		}
 		ConsoleReporter::ReportRuns(runs);
 	}
@@ -110,7 +120,9 @@ int main(int argc, char **argv)
 	BudgetReporter reporter;
 	benchmark::RunSpecifiedBenchmarks(&reporter);
 	benchmark::Shutdown();
-	std::printf("compliance: 10 000 cue texts in %.2f ms (budget %.0f ms); one utterance in %.4f ms (budget %.0f ms); %zu rules\n",
-		    g_cues_ms, kBudgetMs10kCues, g_utterance_ms, kBudgetMsUtterance, checker().rules().rules.size());
+	std::printf("compliance: 10 000 cue texts in %.2f ms CPU (%.2f ms wall; budget %.0f ms, ratio %.2f); one utterance in "
+		    "%.4f ms CPU (%.4f ms wall; budget %.0f ms, ratio %.3f); %zu rules\n",
+		    g_cues_ms, g_cues_wall_ms, kBudgetMs10kCues, g_cues_ms / kBudgetMs10kCues, g_utterance_ms, g_utterance_wall_ms,
+		    kBudgetMsUtterance, g_utterance_ms / kBudgetMsUtterance, checker().rules().rules.size());
 	return g_cues_ms <= kBudgetMs10kCues && g_utterance_ms <= kBudgetMsUtterance ? 0 : 1;
 }

@@ -16,6 +16,22 @@ uint32_t AhoCorasick::child(uint32_t node, char32_t c) const
 	return it != next.end() && it->first == c ? it->second : 0;
 }
 
+uint32_t AhoCorasick::built_child(uint32_t node, char32_t c) const
+{
+	if (node == 0)
+		return c < root_.size() ? root_[c] : child(0, c);
+	const auto *b = edges_.data() + first_[node];
+	const auto *e = edges_.data() + first_[node + 1];
+	if (e - b <= 8) { // most nodes have one or two children: a scan beats a binary search
+		for (; b != e; ++b)
+			if (b->first == c)
+				return b->second;
+		return 0;
+	}
+	const auto *it = std::lower_bound(b, e, c, [](const std::pair<char32_t, uint32_t> &x, char32_t v) { return x.first < v; });
+	return it != e && it->first == c ? it->second : 0;
+}
+
 size_t AhoCorasick::add(std::u32string_view pattern)
 {
 	if (built_)
@@ -69,21 +85,33 @@ void AhoCorasick::build()
 	for (const auto &[c, to] : nodes_[0].next)
 		if (c < root_.size())
 			root_[c] = to;
+	first_.assign(nodes_.size() + 1, 0);
+	fail_.resize(nodes_.size());
+	output_.resize(nodes_.size());
+	for (size_t n = 0; n < nodes_.size(); ++n) {
+		first_[n] = static_cast<uint32_t>(edges_.size());
+		edges_.insert(edges_.end(), nodes_[n].next.begin(), nodes_[n].next.end());
+		fail_[n] = nodes_[n].fail;
+		output_[n] = nodes_[n].output;
+	}
+	first_[nodes_.size()] = static_cast<uint32_t>(edges_.size());
 	built_ = true;
 }
 
 void AhoCorasick::find(std::u32string_view text, std::vector<Hit> &out) const
 {
+	if (!built_)
+		throw std::logic_error("AhoCorasick::find before build");
 	uint32_t node = 0;
 	for (size_t i = 0; i < text.size(); ++i) {
 		const char32_t c = text[i];
-		uint32_t to = child(node, c);
+		uint32_t to = built_child(node, c);
 		while (to == 0 && node != 0) {
-			node = nodes_[node].fail;
-			to = child(node, c);
+			node = fail_[node];
+			to = built_child(node, c);
 		}
 		node = to;
-		for (uint32_t o = nodes_[node].output; o != 0; o = nodes_[nodes_[o].fail].output) {
+		for (uint32_t o = output_[node]; o != 0; o = output_[fail_[o]]) {
 			for (const uint32_t id : nodes_[o].ends)
 				out.push_back({id, i + 1 - lengths_[id], i + 1});
 		}

@@ -36,9 +36,16 @@ private:
 		std::vector<uint32_t> ends; // patterns ending here
 	};
 	[[nodiscard]] uint32_t child(uint32_t node, char32_t c) const;
+	[[nodiscard]] uint32_t built_child(uint32_t node, char32_t c) const;
 
 	std::vector<Node> nodes_ = std::vector<Node>(1);
 	std::vector<uint32_t> root_; // the root's transitions for the BMP, dense (most steps start there)
+	// After build(): every node's transitions in one array (node i: edges_[first_[i], first_[i + 1])),
+	// sorted by character, and per node its failure link and output, side by side for find().
+	std::vector<std::pair<char32_t, uint32_t>> edges_;
+	std::vector<uint32_t> first_;
+	std::vector<uint32_t> fail_;
+	std::vector<uint32_t> output_;
 	std::vector<size_t> lengths_;
 	bool built_ = false;
 };

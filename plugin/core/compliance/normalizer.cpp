@@ -84,6 +84,11 @@ bool is_kept(char32_t cp)
 	return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
 }
 
+// fast_ entries: the folded character in the low 21 bits, its class above.
+constexpr uint32_t kClassShift = 24;
+constexpr uint32_t kCharMask = (1u << 21) - 1;
+enum FastClass : uint32_t { kSlow = 0, kKept = 1, kDropped = 2, kDroppedPunctuation = 3, kHardBreak = 4 };
+
 } // namespace
 
 const Normalizer &Normalizer::instance()
@@ -97,6 +102,25 @@ Normalizer::Normalizer() : t2s_(build_t2s())
 	UErrorCode status = U_ZERO_ERROR;
 	const icu::Normalizer2 *n = icu::Normalizer2::getNFKCCasefoldInstance(status);
 	nfkc_cf_ = U_SUCCESS(status) ? n : nullptr;
+	// The common case in one look-up: a BMP character that folds to one character. '.' and …
+	// keep the full path (a full stop's meaning depends on what follows; … stays one break).
+	fast_.assign(0x10000, 0);
+	std::u32string folded;
+	for (char32_t cp = 0; cp < 0x10000; ++cp) {
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == U'.' || cp == 0x2026)
+			continue;
+		folded.clear();
+		fold(cp, folded);
+		if (folded.size() != 1 || folded[0] == U'.' || folded[0] > kCharMask)
+			continue;
+		const char32_t c = folded[0];
+		uint32_t cls = kKept;
+		if (is_break(c))
+			cls = kHardBreak;
+		else if (!is_kept(c))
+			cls = u_ispunct(static_cast<UChar32>(c)) ? kDroppedPunctuation : kDropped;
+		fast_[cp] = (cls << kClassShift) | static_cast<uint32_t>(c);
+	}
 }
 
 void Normalizer::fold(char32_t cp, std::u32string &out) const
@@ -146,6 +170,26 @@ NormalizedText Normalizer::normalize(std::string_view text) const
 		const auto b = static_cast<uint32_t>(at);
 		const auto e = static_cast<uint32_t>(at + n);
 		at += n;
+		if (const uint32_t fast = cp < fast_.size() ? fast_[cp] : 0; fast != 0) {
+			const char32_t c = fast & kCharMask;
+			switch (fast >> kClassShift) {
+			case kKept:
+				out.chars.push_back(c);
+				out.begin.push_back(b);
+				out.end.push_back(e);
+				out.gap.push_back(gap);
+				gap = 0;
+				continue;
+			case kDropped:
+				gap |= kGapAny;
+				continue;
+			case kDroppedPunctuation:
+				gap |= kGapAny | kGapPunctuation;
+				continue;
+			default: // kHardBreak: below, with the full path
+				break;
+			}
+		}
 		folded.clear();
 		if (cp == 0x2026) // … folds to "...": it ends a sentence as a whole
 			folded.push_back(U'…');

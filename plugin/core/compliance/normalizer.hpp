@@ -50,6 +50,9 @@ public:
 private:
 	Normalizer();
 	std::vector<char16_t> t2s_; // BMP code point → simplified code point (0: unchanged)
+	/// Per BMP code point whose folding is a single character: what it becomes and how it is
+	/// matched (kept, dropped, dropped punctuation, break), in one look-up; 0: the full path.
+	std::vector<uint32_t> fast_;
 	const void *nfkc_cf_ = nullptr; // icu::Normalizer2, owned by ICU
 };
 
