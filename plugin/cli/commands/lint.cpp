@@ -1,6 +1,7 @@
 // lcs lint PATH… [--format text|json|sarif]: compliance findings in script packs (cue texts, product
 // names and selling points, promotion texts) and in plain text files (.txt, one utterance a line).
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <sstream>
