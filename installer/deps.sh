@@ -12,6 +12,9 @@ PACKAGES=(
   # the Qt6 build of the module (the one OBS 30+ loads), built and desk-tested by tests/run-all.sh
   qt6-base-dev
   libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+  # the compliance checker: ICU (normalisation), OpenCC and its data (traditional → simplified),
+  # the Unihan readings the pinyin table is generated from at build time
+  libicu-dev libopencc-dev libopencc-data unicode-data
   # run: OBS itself and a CJK font for Chinese overlays
   obs-studio fonts-wqy-microhei
   # headless OBS and tests: X server, Mesa (llvmpipe), websocket client

@@ -71,6 +71,21 @@ std::string missing_rubric_message(const std::string &command, const DataDirLook
 	       describe_looked_in(lookup) + "); give one with --rubric FILE or the data folder with --data DIR or LCS_DATA_DIR";
 }
 
+fs::path compliance_dir(const DataDirLookup &lookup)
+{
+	std::error_code ec;
+	if (lookup.dir.empty())
+		return {};
+	const fs::path dir = lookup.dir / "compliance";
+	return fs::is_directory(dir, ec) ? dir : fs::path();
+}
+
+std::string missing_compliance_message(const std::string &command, const DataDirLookup &lookup)
+{
+	return "lcs " + command + ": the compliance rules compliance/<language>/*.json were not found (looked in " +
+	       describe_looked_in(lookup) + "); give the rule folder with --rules DIR or the data folder with --data DIR or LCS_DATA_DIR";
+}
+
 std::string describe_looked_in(const DataDirLookup &lookup)
 {
 	std::string out;

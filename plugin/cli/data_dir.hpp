@@ -25,6 +25,13 @@ std::filesystem::path default_rubric(const DataDirLookup &lookup);
 /// The message for a missing default rubric: where it was looked for and what to do.
 std::string missing_rubric_message(const std::string &command, const DataDirLookup &lookup);
 
+/// The compliance rule sets, compliance/ in the data folder found (data/compliance in the source
+/// tree: <language>/<category>.json); empty when there is none.
+std::filesystem::path compliance_dir(const DataDirLookup &lookup);
+
+/// The message for missing compliance rules: where they were looked for and what to do.
+std::string missing_compliance_message(const std::string &command, const DataDirLookup &lookup);
+
 /// "a, b, c": where a lookup looked, for an error message.
 std::string describe_looked_in(const DataDirLookup &lookup);
 

@@ -7,6 +7,7 @@ namespace lcs::cli {
 void register_all_commands(Application &application)
 {
 	register_validate(application);
+	register_lint(application);
 	register_scenarios(application);
 	register_simulate(application);
 	register_report(application);

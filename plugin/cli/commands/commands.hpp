@@ -8,6 +8,7 @@ void register_all_commands(Application &application);
 
 void register_practice_scene(Application &application);
 void register_validate(Application &application);
+void register_lint(Application &application);
 void register_scenarios(Application &application);
 void register_report(Application &application);
 void register_compare(Application &application);

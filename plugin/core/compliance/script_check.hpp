@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/compliance/checker.hpp"
@@ -25,10 +26,17 @@ struct PackFinding {
 	std::string cue_id; // for cue texts
 };
 
-/// Every finding in one pack, in file order.
+/// Every finding in one pack, in file order. Each text is checked with the pack's language, the
+/// product it is about (a cue: its pin, else the latest earlier pin of its segment; a promotion:
+/// its sku) and urgency backed while a promotion with a concrete deadline or stock has started in
+/// the cue's segment (else unknown). Columns of terms come from the pack file (pack.path) read
+/// again, so JSON escapes before a term are counted as written; see StringColumns.
 [[nodiscard]] std::vector<PackFinding> lint_pack(const pack::Pack &pack, const Checker &checker);
+/// The same with the pack file's text given (a pack read from memory).
+[[nodiscard]] std::vector<PackFinding> lint_pack(const pack::Pack &pack, const Checker &checker, std::string_view source);
 
-/// The findings of every cue of a library, by cue id (cues without findings are absent): what
+/// The findings of every cue of a library, by cue id (cues without findings are absent; exempted
+/// hits are kept as info, as Checker::check returns them, so callers mark a cue by worst()): what
 /// the prompter and the desk's Script view mark before the trainee says it.
 [[nodiscard]] std::map<std::string, Findings> check_script(const pack::Library &library, const Checker &checker);
 

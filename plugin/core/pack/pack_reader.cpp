@@ -11,7 +11,7 @@ constexpr int64_t kMaxCents = 100'000'000'000; // ¥1 billion
 constexpr int64_t kMaxStock = 100'000'000;
 
 std::vector<std::string> read_strings(ReadContext &ctx, const nlohmann::json *array, const std::string &pointer,
-				      const std::string &what, size_t max_chars)
+				      const std::string &what, size_t max_chars, std::vector<diag::Location> *where = nullptr)
 {
 	std::vector<std::string> out;
 	if (!array)
@@ -28,6 +28,8 @@ std::vector<std::string> read_strings(ReadContext &ctx, const nlohmann::json *ar
 			continue;
 		}
 		out.push_back(v.get<std::string>());
+		if (where)
+			where->push_back(ctx.at(at));
 	}
 	return out;
 }
@@ -58,6 +60,23 @@ Meta read_meta(ReadContext &ctx, const nlohmann::json &value, const std::string 
 	return m;
 }
 
+// The evidence for a claimed original price (《明码标价和禁止价格欺诈规定》 Art. 19): at least one of
+// the two prices, each like every other price of the format.
+PriceEvidence read_price_evidence(ReadContext &ctx, const nlohmann::json &value, const std::string &pointer)
+{
+	PriceEvidence e;
+	ObjectReader r(ctx, value, pointer, "price evidence");
+	if (!r.valid())
+		return e;
+	e.lowest_7d_cents = r.integer("lowest_7d_cents", Need::Optional, 1, kMaxCents);
+	e.msrp_cents = r.integer("msrp_cents", Need::Optional, 1, kMaxCents);
+	if (!r.has("lowest_7d_cents") && !r.has("msrp_cents"))
+		ctx.error(pointer, "'price_evidence' must give 'lowest_7d_cents' (the lowest price of the prior 7 days), "
+				   "'msrp_cents' (the manufacturer's suggested retail price) or both");
+	r.reject_unknown_keys();
+	return e;
+}
+
 Product read_product(ReadContext &ctx, const nlohmann::json &value, const std::string &pointer)
 {
 	Product p;
@@ -65,11 +84,14 @@ Product read_product(ReadContext &ctx, const nlohmann::json &value, const std::s
 	p.where = r.where();
 	p.sku = r.id("sku", Need::Required).value_or("");
 	p.name = r.string("name", Need::Required).value_or("");
+	p.name_where = ctx.at(r.child("name"));
 	p.list_price_cents = r.integer("list_price_cents", Need::Required, 1, kMaxCents).value_or(0);
+	if (const auto *evidence = r.object("price_evidence", Need::Optional))
+		p.price_evidence = read_price_evidence(ctx, *evidence, r.child("price_evidence"));
 	p.stock = r.integer("stock", Need::Required, 0, kMaxStock).value_or(0);
 	p.category = r.string("category", Need::Required).value_or("");
 	p.selling_points = read_strings(ctx, r.array("selling_points", Need::Required, 1), r.child("selling_points"),
-					"a selling point", 500);
+					"a selling point", 500, &p.selling_point_where);
 	if (const auto *specs = r.object("specs", Need::Optional)) {
 		for (const auto &[key, v] : specs->items()) {
 			const std::string at = r.child("specs") + "/" + diag::JsonLocator::escape_token(key);
@@ -101,6 +123,7 @@ Cue read_cue(ReadContext &ctx, const nlohmann::json &value, const std::string &p
 	c.where = r.where();
 	c.id = r.id("id", Need::Required).value_or("");
 	c.text = r.string("text", Need::Required, 2000).value_or("");
+	c.text_where = ctx.at(r.child("text"));
 	c.note = r.string("note", Need::Optional, 2000).value_or("");
 	c.keywords = read_strings(ctx, r.array("keywords", Need::Optional, 0), r.child("keywords"), "a keyword", 100);
 	c.pin = r.id("pin", Need::Optional);

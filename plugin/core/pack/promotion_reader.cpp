@@ -196,6 +196,7 @@ std::optional<promo::Promotion> read_promotion(ReadContext &ctx, const nlohmann:
 	p.where = r.where();
 	auto id = r.id("id", Need::Required);
 	p.name = r.string("name", Need::Optional).value_or("");
+	p.name_where = ctx.at(r.child("name"));
 	p.limited_time = r.boolean("limited_time", Need::Optional).value_or(false);
 	const auto type = r.one_of("type", Need::Required, {"tiered_price", "quantity_deal", "flash_sale", "coupon", "lucky_bag"});
 
@@ -230,6 +231,7 @@ std::optional<promo::Promotion> read_promotion(ReadContext &ctx, const nlohmann:
 		}
 	} else if (type == "lucky_bag") {
 		if (auto b = read_lucky_bag(r)) {
+			b->prize_where = ctx.at(r.child("prize"));
 			p.duration_seconds = b->duration_seconds;
 			p.rule = std::move(*b);
 		} else {

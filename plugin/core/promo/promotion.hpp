@@ -72,6 +72,7 @@ struct LuckyBag {
 	int winners = 1;
 	std::string prize;
 	std::optional<std::string> prize_sku;
+	diag::Location prize_where; // the prize's string value (its opening quote)
 };
 
 using Rule = std::variant<TieredPrice, QuantityDeal, FlashSale, Coupon, LuckyBag>;
@@ -83,6 +84,7 @@ struct Promotion {
 	std::optional<int> duration_seconds;
 	Rule rule;
 	diag::Location where;
+	diag::Location name_where; // the name's string value (its opening quote), when there is a name
 
 	/// "tiered_price", "quantity_deal", "flash_sale", "coupon" or "lucky_bag".
 	[[nodiscard]] const char *type_name() const;
