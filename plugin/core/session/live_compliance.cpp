@@ -2,47 +2,11 @@
 
 #include <algorithm>
 
+#include "core/compliance/normalizer.hpp"
 #include "core/compliance/script_check.hpp"
 
 namespace lcs::session {
 namespace {
-
-// One code point of UTF-8 text at i (advances i); a broken byte reads as itself.
-char32_t next_code_point(std::string_view s, size_t &i)
-{
-	const auto c = static_cast<unsigned char>(s[i++]);
-	int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-	char32_t cp = more == 3 ? c & 0x07 : more == 2 ? c & 0x0F : more == 1 ? c & 0x1F : c;
-	for (; more > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; --more)
-		cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-	return cp;
-}
-
-// Folded for keyword comparison: full-width forms to ASCII, ASCII letters to lower case, spaces
-// and punctuation (ASCII, CJK and full-width) dropped.
-std::u32string fold(std::string_view text)
-{
-	std::u32string out;
-	for (size_t i = 0; i < text.size();) {
-		char32_t cp = next_code_point(text, i);
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			cp -= 0xFEE0; // full-width ASCII
-		if (cp == 0x3000)
-			cp = ' ';
-		if (cp < 0x80) {
-			if (cp >= 'A' && cp <= 'Z')
-				cp += 'a' - 'A';
-			const bool word = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
-			if (!word)
-				continue;
-		} else if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-			   cp == 0x00A0 || cp == 0xFF5F || cp == 0xFF60 || (cp >= 0xFF61 && cp <= 0xFF65)) {
-			continue; // CJK and general punctuation, ideographic space
-		}
-		out.push_back(cp);
-	}
-	return out;
-}
 
 bool reportable(const compliance::Finding &f)
 {
@@ -72,9 +36,10 @@ bool urgency_backed(const promo::Engine &engine, const std::string &pinned_sku)
 std::vector<std::string> keywords_said(std::string_view text, const std::vector<std::string> &pending)
 {
 	std::vector<std::string> said;
-	const std::u32string folded = fold(text);
+	const auto &normalizer = compliance::Normalizer::instance();
+	const std::u32string folded = normalizer.key(text);
 	for (const auto &keyword : pending) {
-		const std::u32string k = fold(keyword);
+		const std::u32string k = normalizer.key(keyword);
 		if (!k.empty() && folded.find(k) != std::u32string::npos)
 			said.push_back(keyword);
 	}

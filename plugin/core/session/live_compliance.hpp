@@ -33,8 +33,9 @@ inline constexpr int64_t kLowStockPercent = 10;
 /// sale), or the pinned product's stock is low.
 [[nodiscard]] bool urgency_backed(const promo::Engine &engine, const std::string &pinned_sku);
 
-/// The keywords of `pending` that `text` says, compared after folding case and width and dropping
-/// spaces and punctuation (so "Raw  Honey" says "raw honey" and ＡＢＣ says "abc").
+/// The keywords of `pending` that `text` says, compared on the compliance normaliser's text (NFKC,
+/// case folding, traditional → simplified, spaces and punctuation dropped: "ＲＡＷ  honey" says
+/// "Raw Honey").
 [[nodiscard]] std::vector<std::string> keywords_said(std::string_view text, const std::vector<std::string> &pending);
 
 class LiveCompliance {
