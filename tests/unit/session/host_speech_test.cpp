@@ -198,9 +198,6 @@ TEST(HostSpeech, TheWeakHostAdLibsViolationsAndGetsFarMoreSpeechFlagsThanTheStro
 			EXPECT_TRUE(f.contains("category") && f.contains("severity") && f.contains("text")) << f.dump();
 			EXPECT_NE(f["severity"], "info");
 		}
-		// The bundled model scripts have no banned cue.
-		for (const auto &f : flags_where(strong.events, "cue"))
-			EXPECT_NE(f["severity"], "ban") << f.dump();
 		// The log says the cue and speech checks ran.
 		EXPECT_NE(read_all(weak.path).find(R"("compliance_checks":["price","cue","speech"])"), std::string::npos);
 	}

@@ -171,7 +171,7 @@ TEST(LiveCompliance, AFlaggedCueShownInASessionLogsOneFlagPerBanOrCautionWithEve
 	// Logged after the cue_shown it belongs to, at its time.
 	ASSERT_GE(c.events().size(), 2u);
 	EXPECT_EQ(c.events()[c.events().size() - 2].type, "cue_shown");
-	EXPECT_EQ(c.events().back().t, 100);
+	EXPECT_EQ(c.events().back().t, c.events()[c.events().size() - 2].t);
 	// Going back to it does not flag it again in the same session.
 	c.submit(PreviousCue{});
 	c.submit(NextCue{});
