@@ -4,7 +4,10 @@
 
 #include "app.hpp"
 #include "commands/commands.hpp"
+#include "core/compliance/checker.hpp"
 #include "core/pack/library.hpp"
+#include "core/pack/pack_loader.hpp"
+#include "core/session/host_speech.hpp"
 #include "core/session/headless_run.hpp"
 #include "data_dir.hpp"
 
@@ -62,7 +65,34 @@ void register_simulate(Application &application)
 					std::cerr << d.to_string() << '\n';
 				return ExitCode::Environment;
 			}
+			// The compliance rules (data/compliance): cues shown and what the host says are
+			// checked as in OBS. A data folder without them (an older install) checks prices only.
+			std::shared_ptr<const compliance::Checker> checker;
+			if (const auto rules = lookup.dir / "compliance"; std::filesystem::is_directory(rules)) {
+				auto load = compliance::load_checker(rules);
+				if (!load.checker || diag::has_errors(load.diagnostics)) {
+					for (const auto &d : load.diagnostics)
+						std::cerr << d.to_string() << '\n';
+					std::cerr << "lcs simulate: the compliance rules in " << pack::path_utf8(rules)
+						  << " cannot be used (fix them, or use --data)\n";
+					return ExitCode::Environment;
+				}
+				checker = std::move(load.checker);
+			} else {
+				std::cerr << "lcs simulate: no compliance rules in " << pack::path_utf8(lookup.dir)
+					  << " (checking promotion prices only)\n";
+			}
+			// What the weak host ad-libs; a data folder without it: the host only reads its cues.
+			std::vector<std::string> ad_libs;
+			if (std::filesystem::exists(lookup.dir / "audience" / std::filesystem::u8path("host." + library->language() + ".json"))) {
+				diag::Diagnostics host_problems;
+				ad_libs = session::load_ad_libs(lookup.dir / "audience", library->language(), host_problems);
+				for (const auto &d : host_problems)
+					std::cerr << "lcs simulate: warning: " << d.to_string() << '\n';
+			}
 			session::HeadlessOptions options;
+			options.compliance = std::move(checker);
+			options.ad_libs = std::move(ad_libs);
 			options.scenario_id = o->scenario;
 			options.seed = o->seed;
 			options.duration_seconds = o->duration;
@@ -101,7 +131,7 @@ void register_simulate(Application &application)
 	cmd->add_option("-o,--output", o->output, "Session log to write (JSONL)")->required();
 	cmd->add_option("--trainee", o->trainee, "Trainee name in the log header")->capture_default_str();
 	cmd->add_option("--started-at", o->started_at, "started_at of the log header (ISO-8601 UTC)")->capture_default_str();
-	cmd->add_option("--data", o->data, "Module data folder (with audience/)");
+	cmd->add_option("--data", o->data, "Module data folder (with audience/ and compliance/)");
 }
 
 } // namespace lcs::cli

@@ -147,12 +147,19 @@ bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 		}
 	} else if (type == "compliance_flag") {
 		++flags_;
+		const std::string severity = field_string(e, "severity");
+		bans_ += severity == "ban" ? 1 : 0;
+		cautions_ += severity == "caution" ? 1 : 0;
 	} else if (type == "impressions") {
 		impressions_ = checked_add(impressions_, std::max<int64_t>(0, field_int(e, "count"))).value_or(impressions_);
 	} else if (type == "ad_spend") {
 		ad_spend_ = checked_add(ad_spend_, std::max<int64_t>(0, field_int(e, "amount_cents"))).value_or(ad_spend_);
 	} else if (type == "speech") {
-		speech_chars_ += utf8_chars(field_string(e, "text"));
+		// Only what was finally recognised counts: a partial transcript (final: false) is
+		// repeated, growing, until its final text arrives.
+		const auto final = e.find("final");
+		if (final == e.end() || !final->is_boolean() || final->get<bool>())
+			speech_chars_ += utf8_chars(field_string(e, "text"));
 	} else if (type == "session_end") {
 		end_t_ = t;
 	}
@@ -208,6 +215,8 @@ Metrics MetricsAccumulator::finish() const
 	m.dead_air_s = static_cast<double>(dead) / 1000.0;
 	m.longest_silence_s = static_cast<double>(longest) / 1000.0;
 	m.compliance_flags = flags_;
+	m.compliance_bans = bans_;
+	m.compliance_cautions = cautions_;
 	m.impressions = impressions_;
 	m.exposure_entry_rate = ratio(static_cast<double>(m.pv), static_cast<double>(m.impressions));
 	m.product_exposure_rate = ratio(static_cast<double>(m.exposed_viewers), static_cast<double>(m.uv));

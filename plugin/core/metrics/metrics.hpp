@@ -46,6 +46,10 @@ struct Metrics {
 	double dead_air_s = 0;
 	double longest_silence_s = 0;
 	int64_t compliance_flags = 0;
+	/// compliance_flags by severity (not contract keys, not in to_json(): for the report and the
+	/// rubric); a flag without a severity (older logs) counts in neither.
+	int64_t compliance_bans = 0;
+	int64_t compliance_cautions = 0;
 	int64_t impressions = 0;
 	std::optional<double> exposure_entry_rate;
 	std::optional<double> product_exposure_rate;
@@ -109,6 +113,8 @@ private:
 	int64_t dead_air_ms_ = 0;
 	int64_t longest_silence_ms_ = 0;
 	int64_t flags_ = 0;
+	int64_t bans_ = 0;
+	int64_t cautions_ = 0;
 	int64_t impressions_ = 0;
 	int64_t ad_spend_ = 0;
 	int64_t speech_chars_ = 0;

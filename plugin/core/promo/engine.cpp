@@ -132,6 +132,13 @@ session::Events Engine::honesty_flags(const Promotion &p, int64_t now_ms) const
 		e.fields["term"] = v.term;
 		e.fields["where"] = "price";
 		e.fields["text"] = v.text;
+		// Every flag has a category and a severity (docs/contract-notes.md, compliance in
+		// sessions): a strike-through price that is not the list price, or a "promotional"
+		// price above it, is price fraud (《明码标价和禁止价格欺诈规定》 Art. 19): ban; a falling
+		// tier or a limited-time promotion without an end misleads but is not fraud by itself:
+		// caution.
+		e.fields["category"] = "price";
+		e.fields["severity"] = v.rule == "fake_original_price" || v.rule == "price_above_list" ? "ban" : "caution";
 		out.push_back(std::move(e));
 	}
 	return out;

@@ -19,8 +19,37 @@ bool parse_policy(const std::string &name, Policy &out)
 
 Autopilot::Autopilot(Policy policy, uint64_t seed)
 	: policy_(policy), rng_(seed ^ 0xA0701107ull),
-	  traffic_(policy == Policy::Weak ? TrafficBuyer::Style::AllAtOnce : TrafficBuyer::Style::Paced)
+	  traffic_(policy == Policy::Weak ? TrafficBuyer::Style::AllAtOnce : TrafficBuyer::Style::Paced),
+	  speech_rng_(seed ^ 0x5BEEC4ull)
 {
+}
+
+void Autopilot::say_cue(const Snapshot &s, double pace, std::vector<Command> &out)
+{
+	const auto &cue = s.cue;
+	if (cue.has_script && cue.cue_id != reading_cue_) {
+		reading_cue_ = cue.cue_id;
+		const std::string language = s.library ? s.library->language() : std::string("zh-CN");
+		speech_.read(cue.cue_id.empty() ? std::string_view() : std::string_view(cue.cue_text), speaking_pace(language) * pace,
+			     s.now_ms);
+	}
+	for (auto &sentence : speech_.step(s.now_ms, talking_))
+		if (transcript_)
+			out.push_back(SpeechText{std::move(sentence), true});
+}
+
+void Autopilot::ad_lib(const Snapshot &s, std::vector<Command> &out)
+{
+	if (ad_libs_.empty())
+		return;
+	if (next_ad_lib_ms_ < 0)
+		next_ad_lib_ms_ = s.now_ms + speech_rng_.between(40'000, 100'000);
+	if (!talking_ || s.now_ms < next_ad_lib_ms_)
+		return;
+	const auto line = speech_rng_.below(ad_libs_.size());
+	if (transcript_)
+		out.push_back(SpeechText{ad_libs_[line], true});
+	next_ad_lib_ms_ = s.now_ms + speech_rng_.between(60'000, 150'000);
 }
 
 std::vector<Command> Autopilot::act(const Snapshot &s)
@@ -49,6 +78,8 @@ void Autopilot::strong(const Snapshot &s, std::vector<Command> &out)
 		out.push_back(Voice{talking_});
 		next_voice_change_ms_ = now + (talking_ ? rng_.between(15'000, 30'000) : rng_.between(600, 1800));
 	}
+	// What it says first: the rest of the cue on screen (before moving on from it).
+	say_cue(s, 1.0, out);
 	// Script at its planned pace; the cue's product pinned, the cue's promotion launched.
 	const auto &cue = s.cue;
 	if (cue.has_script && !cue.cue_id.empty()) {
@@ -99,6 +130,8 @@ void Autopilot::weak(const Snapshot &s, std::vector<Command> &out)
 		out.push_back(Voice{talking_});
 		next_voice_change_ms_ = now + (talking_ ? rng_.between(15'000, 30'000) : rng_.between(8'000, 20'000));
 	}
+	say_cue(s, 0.75, out);
+	ad_lib(s, out);
 	// Script at half pace; pins what the script says but never launches promotions.
 	const auto &cue = s.cue;
 	if (cue.has_script && !cue.cue_id.empty()) {

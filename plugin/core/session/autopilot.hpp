@@ -7,6 +7,7 @@
 
 #include "core/session/command.hpp"
 #include "core/session/controller.hpp"
+#include "core/session/host_speech.hpp"
 #include "core/session/question_triage.hpp"
 #include "core/session/traffic_buyer.hpp"
 #include "core/util/rng.hpp"
@@ -35,6 +36,14 @@ namespace lcs::session {
 //           highest bid 30 s into the show (a cold room, nothing on offer): the classic
 //           beginner's mistake, shown in the review as paid viewers who leave and a poor ROI;
 //   idle:   does nothing at all (silence, no purchases).
+// Both hosts speak (SpeechText, final, one sentence at a time: what a transcript gives): the
+// strong host reads each cue's text after it is shown at a human pace (speaking_pace: 270
+// characters a minute in Chinese, 900 in English), its reading clock running only while it
+// talks; the weak host reads at three quarters of that pace and now and then (every 60–150 s of
+// talk, the first after 40–100 s) ad-libs a line of its own (set_ad_libs, data/audience/
+// host.<language>.json: typical violations such as 全网最低价, 加微信下单, "lowest price ever").
+// Speech draws from a second Rng of its own, so the host's other decisions (and the room) are
+// the same with or without it.
 enum class Policy { Strong, Weak, Idle };
 
 bool parse_policy(const std::string &name, Policy &out);
@@ -45,10 +54,18 @@ public:
 
 	/// Commands to submit before the next tick, given the latest snapshot.
 	std::vector<Command> act(const Snapshot &snapshot);
+	/// The lines the weak host ad-libs (load_ad_libs); none: it only reads its cues.
+	void set_ad_libs(std::vector<std::string> lines) { ad_libs_ = std::move(lines); }
+	/// Whether a transcript reaches the session (default true); false: the host still speaks (its
+	/// draws stay the same) but no SpeechText is submitted, as in OBS without a transcript source.
+	void set_transcript(bool on) { transcript_ = on; }
 
 private:
 	void strong(const Snapshot &s, std::vector<Command> &out);
 	void weak(const Snapshot &s, std::vector<Command> &out);
+	/// Reads the current cue aloud at `pace` × the language's pace (a new cue: from its start).
+	void say_cue(const Snapshot &s, double pace, std::vector<Command> &out);
+	void ad_lib(const Snapshot &s, std::vector<Command> &out);
 
 	Policy policy_;
 	util::Rng rng_;
@@ -63,6 +80,12 @@ private:
 	std::vector<std::string> product_names_; // the shelf's, read as names in questions
 	std::set<std::string> launched_;
 	bool started_voice_ = false;
+	util::Rng speech_rng_;
+	HostSpeech speech_;
+	std::string reading_cue_;
+	std::vector<std::string> ad_libs_;
+	int64_t next_ad_lib_ms_ = -1;
+	bool transcript_ = true;
 };
 
 } // namespace lcs::session

@@ -1,6 +1,7 @@
 #include "core/session/controller.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <cstdio>
 
@@ -50,7 +51,43 @@ void Controller::set_audience_data(std::shared_ptr<const audience::AudienceData>
 
 void Controller::set_compliance(std::shared_ptr<const compliance::Checker> checker)
 {
-	compliance_ = std::move(checker);
+	std::lock_guard lock(pending_checker_mutex_);
+	pending_checker_ = std::move(checker);
+}
+
+bool Controller::take_pending_checker()
+{
+	std::optional<std::shared_ptr<const compliance::Checker>> checker;
+	{
+		std::lock_guard lock(pending_checker_mutex_);
+		checker.swap(pending_checker_);
+	}
+	if (!checker)
+		return false;
+	compliance_.set_checker(std::move(*checker)); // checks the script in use again
+	return true;
+}
+
+void Controller::speech(const SpeechText &c)
+{
+	last_speech_ = c.text;
+	last_speech_final_ = c.final;
+	if (!c.final || c.text.empty())
+		return; // partial text: the transcript view only
+	if (navigator_)
+		for (const auto &keyword : keywords_said(c.text, navigator_->view().keywords_pending))
+			navigator_->mark_keyword_said(keyword);
+	const pack::Product *pinned = engine_ && !pinned_sku_.empty() ? engine_->library().product(pinned_sku_) : nullptr;
+	const bool backed = engine_ && urgency_backed(*engine_, pinned_sku_);
+	auto flags = compliance_.speech(now_ms_, c.text, pinned, backed);
+	if (!simulator_)
+		return; // checked for the transcript view; nothing is logged outside a session
+	Event e{now_ms_, "speech", {}};
+	e.fields["text"] = c.text;
+	e.fields["final"] = true;
+	Events out{std::move(e)};
+	std::move(flags.begin(), flags.end(), std::back_inserter(out));
+	absorb(std::move(out));
 }
 
 std::string Controller::display_name(const std::string &viewer) const
@@ -127,6 +164,10 @@ void Controller::navigation(script::NavigationEvents nav)
 			e.fields["segment_id"] = n.segment_id;
 		}
 		out.push_back(std::move(e));
+		if (simulator_ && n.kind == script::NavigationEvent::Kind::CueShown) {
+			auto flags = compliance_.cue_shown(now_ms_, n.cue_id);
+			std::move(flags.begin(), flags.end(), std::back_inserter(out));
+		}
 	}
 	absorb(std::move(out));
 }
@@ -185,6 +226,7 @@ void Controller::apply(const Command &command)
 					   audience_data_ = c.audience;
 				   pin("");
 				   navigator_.emplace(c.library);
+				   compliance_.use_library(c.library); // every cue checked, before it is shown
 				   engine_.reset();
 				   if (c.library)
 					   engine_.emplace(c.library, c.seed);
@@ -306,16 +348,7 @@ void Controller::apply(const Command &command)
 			   },
 			   [&](const CallInteraction &) { host_.last_interaction_call_ms = now_ms_; },
 			   [&](const BuyTraffic &c) { buy_traffic(c); },
-			   [&](const SpeechText &c) {
-				   last_speech_ = c.text;
-				   last_speech_final_ = c.final;
-				   if (!simulator_ || !c.final || c.text.empty())
-					   return;
-				   Event e{now_ms_, "speech", {}};
-				   e.fields["text"] = c.text;
-				   e.fields["final"] = true;
-				   absorb({std::move(e)});
-			   },
+			   [&](const SpeechText &c) { speech(c); },
 			   [&](const RecordingStarted &c) {
 				   if (!simulator_)
 					   return;
@@ -413,6 +446,7 @@ void Controller::start_session(const StartSession &c)
 	info.started_at = c.started_at;
 	info.seed = c.seed.value_or(scenario->seed);
 	info.duration_seconds = c.duration_seconds > 0 ? c.duration_seconds : scenario->duration_seconds;
+	info.checks_words = compliance_.checking();
 	std::unique_ptr<LogWriter> log;
 	if (!c.log_path.empty()) {
 		try {
@@ -438,6 +472,9 @@ void Controller::start_session(const StartSession &c)
 	orders_ = units_ = gmv_cents_ = 0;
 	started_promotions_.clear();
 	navigator_.emplace(library);
+	compliance_.start_session();
+	last_speech_.clear();
+	last_speech_final_ = true;
 	engine_.emplace(library, info.seed);
 	simulator_.emplace(library, audience_data_, *scenario, info.seed ^ 0x5EED5EEDull);
 	log_ = std::move(log);
@@ -528,6 +565,7 @@ void Controller::tick(int64_t dt_ms)
 		}
 		return true;
 	}) > 0;
+	const bool new_checker = take_pending_checker();
 	const auto commands = queue_.drain();
 	for (const auto &c : commands)
 		apply(c);
@@ -545,7 +583,7 @@ void Controller::tick(int64_t dt_ms)
 		log_->write(events_);
 
 	const int64_t second = now_ms_ / 1000;
-	if (!commands.empty() || !events_.empty() || second != last_published_second_ || log_closed || log_news) {
+	if (!commands.empty() || !events_.empty() || second != last_published_second_ || log_closed || log_news || new_checker) {
 		if (simulator_ && second != last_published_second_)
 			metrics_ = live_metrics_.finish(); // once a second: cost grows with viewers present
 		last_published_second_ = second;
@@ -568,68 +606,6 @@ void Controller::advance_room(int64_t from_ms)
 			absorb(simulator_->advance(second, host_, *engine_));
 		}
 	absorb(engine_->tick(now_ms_));
-}
-
-void Controller::publish()
-{
-	auto next = std::make_shared<Snapshot>();
-	next->version = ++version_;
-	next->now_ms = now_ms_;
-	if (navigator_) {
-		next->library = navigator_->library();
-		next->cue = navigator_->view();
-	}
-	next->pinned_sku = pinned_sku_;
-	if (engine_) {
-		if (!pinned_sku_.empty())
-			next->pinned = engine_->price_view(pinned_sku_, now_ms_);
-		next->running_promotions = engine_->running();
-		next->lucky_bags = engine_->lucky_bags(now_ms_);
-		for (const auto *product : engine_->library().products())
-			if (auto view = engine_->price_view(product->sku, now_ms_))
-				next->shelf.push_back(std::move(*view));
-		for (const auto *p : engine_->library().promotions())
-			if (std::holds_alternative<promo::Coupon>(p->rule))
-				next->coupons_claimed[p->id] = engine_->coupons_claimed(p->id);
-	}
-	if (navigator_)
-		next->segment_elapsed_ms = navigator_->segment_elapsed_ms();
-	next->recent_orders.assign(recent_orders_.begin(), recent_orders_.end());
-	next->orders = orders_;
-	next->units = units_;
-	next->gmv_cents = gmv_cents_;
-	next->last_refusal = last_refusal_;
-	next->last_speech = last_speech_;
-	next->last_speech_final = last_speech_final_;
-	next->session_running = simulator_.has_value();
-	next->session_ended = session_ended_;
-	next->session_id = session_id_;
-	next->scenario_id = scenario_id_;
-	next->duration_seconds = duration_seconds_;
-	next->viewers = simulator_ ? simulator_->present() : final_viewers_;
-	next->follows = simulator_ ? simulator_->follows() : final_follows_;
-	next->likes = simulator_ ? simulator_->likes() : final_likes_;
-	next->ad_budget_cents = ads_.budget_cents;
-	next->ad_spent_cents = ad_spent_cents_;
-	next->min_bid_cpm_cents = ads_.min_bid_cpm_cents;
-	next->max_bid_cpm_cents = ads_.max_bid_cpm_cents;
-	next->paid_impressions = paid_impressions_;
-	next->talking = host_.talking;
-	next->silence_ms = host_.talking && !*host_.talking ? now_ms_ - host_.silence_since_ms : 0;
-	next->comments.assign(comments_.begin(), comments_.end());
-	next->open_questions = open_questions_;
-	next->last_answered_id = last_answered_id_;
-	next->log_path = log_ ? log_->path() : std::string();
-	next->last_log_path = last_log_path_;
-	next->log_finished = session_ended_ && !last_log_path_.empty() &&
-			     std::none_of(closing_.begin(), closing_.end(),
-					  [&](const std::unique_ptr<LogWriter> &w) { return w->path() == last_log_path_; });
-	next->log_error = log_error_;
-	next->trainee = trainee_;
-	next->seed = seed_;
-	next->metrics = metrics_;
-	std::lock_guard lock(snapshot_mutex_);
-	snapshot_ = std::move(next);
 }
 
 std::shared_ptr<const Snapshot> Controller::snapshot() const

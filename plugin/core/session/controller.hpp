@@ -18,6 +18,7 @@
 #include "core/script/cue_navigator.hpp"
 #include "core/session/command.hpp"
 #include "core/session/event.hpp"
+#include "core/session/live_compliance.hpp"
 #include "core/session/log_writer.hpp"
 #include "core/util/command_queue.hpp"
 
@@ -133,6 +134,8 @@ public:
 	/// The audience data (personas, corpora, names) of the library's language; sessions need it.
 	void set_audience_data(std::shared_ptr<const audience::AudienceData> data);
 	/// The compliance checker (data/compliance); without one, sessions check promotion prices only.
+	/// May be called from any thread (a loader thread): it takes effect at the next tick, which
+	/// checks the script in use with it and publishes the findings.
 	void set_compliance(std::shared_ptr<const compliance::Checker> checker);
 	[[nodiscard]] bool session_running() const { return simulator_.has_value(); }
 	/// Ends a running session now (reason "shutdown"): its log gets session_end and is closed.
@@ -153,6 +156,8 @@ private:
 	void set_voice(bool talking);
 	void advance_room(int64_t from_ms);
 	void buy_traffic(const BuyTraffic &c);
+	void speech(const SpeechText &c);
+	bool take_pending_checker();
 	bool note_log_health(const LogWriter &log);
 	[[nodiscard]] std::string display_name(const std::string &viewer) const;
 
@@ -168,7 +173,9 @@ private:
 	int64_t gmv_cents_ = 0;
 	std::string last_refusal_;
 	std::shared_ptr<const audience::AudienceData> audience_data_;
-	std::shared_ptr<const compliance::Checker> compliance_;
+	LiveCompliance compliance_;
+	std::mutex pending_checker_mutex_;
+	std::optional<std::shared_ptr<const compliance::Checker>> pending_checker_; // set_compliance, until the next tick
 	std::string last_speech_;
 	bool last_speech_final_ = true;
 	std::optional<audience::Simulator> simulator_;

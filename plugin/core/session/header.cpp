@@ -64,8 +64,14 @@ nlohmann::ordered_json make_header(const pack::Library &library, const audience:
 	}
 	h["segments"] = segments; // an extension: readers may ignore it
 	// What the session checks live for compliance (docs/contract-notes.md): promotion prices
-	// against the pack's list prices. The rubric measures compliance only over checks that ran.
-	h["compliance_checks"] = nlohmann::ordered_json::array({"price"});
+	// against the pack's list prices, always; with a compliance checker, the cues shown and what
+	// the host says. The rubric measures compliance only over checks that ran.
+	auto checks = nlohmann::ordered_json::array({"price"});
+	if (info.checks_words) {
+		checks.push_back("cue");
+		checks.push_back("speech");
+	}
+	h["compliance_checks"] = checks;
 	return h;
 }
 

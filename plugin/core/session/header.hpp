@@ -15,6 +15,8 @@ struct SessionInfo {
 	std::string started_at; // ISO-8601 UTC, given by the caller (an input: logs stay reproducible)
 	uint64_t seed = 0;
 	int duration_seconds = 0;
+	/// A compliance checker runs: cue texts and speech are checked too (header compliance_checks).
+	bool checks_words = false;
 };
 
 /// The session id: derived from scenario, seed and start time, so a replay has the same id.

@@ -17,6 +17,8 @@ HeadlessResult run_headless(std::shared_ptr<const pack::Library> library,
 	}
 	Controller controller;
 	controller.set_audience_data(std::move(audience));
+	if (options.compliance)
+		controller.set_compliance(options.compliance);
 	controller.submit(UseLibrary{library, options.seed.value_or(scenario->seed), nullptr});
 	StartSession start;
 	start.scenario_id = scenario->id;
@@ -32,6 +34,8 @@ HeadlessResult run_headless(std::shared_ptr<const pack::Library> library,
 		return result;
 	}
 	Autopilot pilot(options.policy, options.seed.value_or(scenario->seed));
+	pilot.set_ad_libs(options.ad_libs);
+	pilot.set_transcript(options.transcript);
 	int64_t reported = 0;
 	while (controller.session_running()) {
 		for (auto &command : pilot.act(*controller.snapshot()))

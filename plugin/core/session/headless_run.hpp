@@ -4,8 +4,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/audience/audience_data.hpp"
+#include "core/compliance/checker.hpp"
 #include "core/pack/library.hpp"
 #include "core/session/autopilot.hpp"
 
@@ -20,6 +22,13 @@ struct HeadlessOptions {
 	std::string started_at = "2026-01-01T00:00:00Z";
 	std::string log_path;     // UTF-8; required
 	int64_t step_ms = 100;    // simulated time per tick
+	/// The compliance checker (data/compliance): cues shown and speech are checked and flagged;
+	/// null: promotion prices only (the header's compliance_checks says which ran).
+	std::shared_ptr<const compliance::Checker> compliance;
+	/// What the weak host ad-libs (load_ad_libs of the library's language); empty: none.
+	std::vector<std::string> ad_libs;
+	/// Whether what the host says reaches the session (a transcript source): false, no speech.
+	bool transcript = true;
 };
 
 struct HeadlessResult {

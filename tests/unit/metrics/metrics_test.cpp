@@ -183,3 +183,20 @@ TEST(Metrics, TrafficImpressionsAdSpendAndSpeech)
 	const auto rows = m.traffic_json();
 	EXPECT_EQ(rows[1].dump(), R"({"source":"paid","uv":1,"buyers":1,"gmv_cents":18000})");
 }
+
+TEST(Metrics, SpeechCharsPerMinuteCountsFinalSpeechOnlyAndFlagsBySeverity)
+{
+	const Metrics m = metrics_of(R"({"t":0,"type":"speech","text":"大家好","final":false}
+{"t":1000,"type":"speech","text":"大家好欢迎","final":true}
+{"t":2000,"type":"speech","text":"hello"}
+{"t":3000,"type":"speech","text":"ignored partial text","final":false}
+{"t":4000,"type":"compliance_flag","rule":"a","term":"x","where":"speech","category":"absolute","severity":"ban"}
+{"t":4000,"type":"compliance_flag","rule":"b","term":"y","where":"cue","category":"urgency","severity":"caution"}
+{"t":4000,"type":"compliance_flag","rule":"c","term":"z","where":"price"}
+{"t":60000,"type":"session_end"}
+)");
+	EXPECT_DOUBLE_EQ(*m.speech_chars_per_min, 10.0); // 5 Han characters (final) + 5 letters (no final: final)
+	EXPECT_EQ(m.compliance_flags, 3);
+	EXPECT_EQ(m.compliance_bans, 1);
+	EXPECT_EQ(m.compliance_cautions, 1); // a flag without severity (an older log) counts in neither
+}
