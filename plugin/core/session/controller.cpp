@@ -183,6 +183,8 @@ void Controller::apply(const Command &command)
 					   end_session("script_changed");
 				   if (c.audience)
 					   audience_data_ = c.audience;
+				   if (c.compliance)
+					   compliance_ = c.compliance;
 				   pin("");
 				   navigator_.emplace(c.library);
 				   engine_.reset();
