@@ -1,5 +1,6 @@
 """The obs-websocket vendor API "live-commerce-studio" in the real OBS: every request works without
-request data, bad fields get an error naming them, events follow the session."""
+request data, bad fields get an error naming them, events follow the session; what the host says
+(SpeechText, a text source followed as the transcript) is logged as speech and checked."""
 import json
 import time
 import unittest
@@ -57,6 +58,35 @@ class VendorApi(unittest.TestCase):
             self.assertFalse(call("InjectComment", {"kind": "shout"})["ok"])
             self.assertFalse(call("StopPromotion", {"promoId": "not-running"})["ok"])
 
+            # What the host says (issue 15): a speech recogniser's SpeechText (partial, then final),
+            # then a text source a captioning plugin writes, followed as the transcript.
+            for bad, field in ((None, "'text'"), ({"final": True}, "'text'"), ({"text": 5}, "'text'"),
+                               ({"text": "好", "final": "yes"}, "'final'")):
+                refused = call("SpeechText", bad)
+                self.assertFalse(refused["ok"], bad)
+                self.assertIn(field, refused["error"])
+            self.assertTrue(call("SpeechText", {"text": "这是全网最好", "final": False})["ok"])
+            said = "这是全网最好的蜂蜜，家人们放心买。"
+            self.assertTrue(call("SpeechText", {"text": said})["ok"])
+            scene = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
+            client.call("CreateInput", {"sceneName": scene, "inputName": "LCS captions", "inputKind": "text_ft2_source_v2",
+                                        "inputSettings": {"text": "开播前的旧字幕"}})
+            self.assertFalse(call("SetTranscriptSource", {"sourceName": 3})["ok"])
+            self.assertTrue(call("SetTranscriptSource", {"sourceName": "LCS captions"})["ok"])
+            deadline = time.monotonic() + 10
+            while not call("GetStatus")["transcriptWatching"] and time.monotonic() < deadline:
+                time.sleep(0.2)
+            self.assertTrue(call("GetStatus")["transcriptWatching"])
+            captioned = "蜂蜜是杨叔今年秋天刚摇出来的。"
+            client.call("SetInputSettings", {"inputName": "LCS captions", "inputSettings": {"text": captioned}})
+            deadline = time.monotonic() + 10  # final once unchanged for 1.5 s
+            while call("GetStatus")["lastSpeech"] != captioned and time.monotonic() < deadline:
+                time.sleep(0.2)
+            status = call("GetStatus")
+            self.assertEqual(status["lastSpeech"], captioned)
+            self.assertTrue(status["lastSpeechFinal"])
+            self.assertTrue([f for f in status["speechFindings"] if f["term"] and f["term"] in said], status)
+
             time.sleep(1.0)
             status = call("GetStatus")
             self.assertTrue(status["sessionRunning"])
@@ -80,6 +110,16 @@ class VendorApi(unittest.TestCase):
         answered_ids = [e["comment_id"] for e in events if e["type"] == "comment_answered"]
         self.assertIn(injected["commentId"], answered_ids)
         self.assertIn("promo_start", [e["type"] for e in events])
+        # Only final speech is logged, the caption shown before it was followed is not speech; the
+        # violating sentence is flagged where it was said, the clean one is not.
+        self.assertEqual([e["text"] for e in events if e["type"] == "speech"], [said, captioned])
+        spoken = [e for e in events if e["type"] == "compliance_flag" and e["where"] == "speech"]
+        self.assertTrue(spoken)
+        for flag in spoken:
+            self.assertIn(flag["term"], said)
+            self.assertIn(flag["severity"], ("ban", "caution"))
+        self.assertIn("absolute", [flag["category"] for flag in spoken])
+        self.assertIn("compliance rules loaded", obs.log_text())
         self.assertIn("vendor 'live-commerce-studio' registered", obs.log_text())
 
 

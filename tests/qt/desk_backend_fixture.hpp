@@ -39,6 +39,8 @@ public:
 	void open_file(const std::string &path) override { opened.push_back(path); }
 	obs::dock::PracticeSceneResult create_practice_scene() override;
 	[[nodiscard]] obs::library::LibraryHub *library_hub() const override { return library_hub_; }
+	[[nodiscard]] std::vector<std::string> text_sources() const override { return text_source_names; }
+	void follow_transcript(const std::string &name) override { followed.push_back(name); }
 	/// The team libraries the desk shows (the test owns the hub; null: none).
 	void set_library_hub(obs::library::LibraryHub *hub) { library_hub_ = hub; }
 
@@ -46,6 +48,10 @@ public:
 	void tick(int64_t ms) { controller_.tick(ms); }
 
 	std::vector<std::string> opened;
+	/// The text sources "in OBS" (what TranscriptSource::text_sources lists there).
+	std::vector<std::string> text_source_names;
+	/// Every follow_transcript call, in order.
+	std::vector<std::string> followed;
 	/// When set, sessions log there instead of the sessions folder (/dev/full: a full disk).
 	std::string log_path_override;
 	int practice_scene_requests = 0;

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "core/audience/audience_data.hpp"
+#include "core/compliance/checker.hpp"
 #include "core/pack/library.hpp"
 
 // Inputs to the session controller. Whatever thread they come from (hotkey, dock, websocket),
@@ -30,6 +31,9 @@ struct UseLibrary {
 	uint64_t seed = 0;
 	/// The audience data of the library's language (needed to start sessions); may be null.
 	std::shared_ptr<const audience::AudienceData> audience;
+	/// The compliance checker to use from now on (as set_compliance, but in order with this
+	/// library, from any thread: OBS loads the rules on its worker); null keeps the one in use.
+	std::shared_ptr<const compliance::Checker> compliance = nullptr;
 };
 
 struct PinProduct {

@@ -224,6 +224,8 @@ void Controller::apply(const Command &command)
 					   end_session("script_changed");
 				   if (c.audience)
 					   audience_data_ = c.audience;
+				   if (c.compliance)
+					   compliance_ = c.compliance;
 				   pin("");
 				   navigator_.emplace(c.library);
 				   compliance_.use_library(c.library); // every cue checked, before it is shown

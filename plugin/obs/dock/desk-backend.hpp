@@ -74,6 +74,11 @@ public:
 	/// UI thread: creates (or switches to) the practice scene collection.
 	virtual PracticeSceneResult create_practice_scene() = 0;
 
+	/// UI thread: the OBS text sources that can be followed as the host's transcript, by name.
+	[[nodiscard]] virtual std::vector<std::string> text_sources() const = 0;
+	/// Follows the text source `name` as the host's transcript from now on ("" none).
+	virtual void follow_transcript(const std::string &name) = 0;
+
 	/// The team libraries (issue 12); null where there are none (the Library tab says so). It
 	/// outlives the desk.
 	[[nodiscard]] virtual library::LibraryHub *library_hub() const { return nullptr; }

@@ -37,6 +37,7 @@ DeskSettings load_desk_settings(config_t *config)
 	if (config_has_user_value(config, kSettingsSection, "RandomSeed"))
 		s.random_seed = config_get_bool(config, kSettingsSection, "RandomSeed");
 	s.seed = config_get_uint(config, kSettingsSection, "Seed");
+	s.transcript_source = get_string(config, "TranscriptSource");
 	return s;
 }
 
@@ -51,6 +52,7 @@ void save_desk_settings(config_t *config, const DeskSettings &s)
 	config_set_int(config, kSettingsSection, "DurationMinutes", s.duration_minutes);
 	config_set_bool(config, kSettingsSection, "RandomSeed", s.random_seed);
 	config_set_uint(config, kSettingsSection, "Seed", s.seed);
+	config_set_string(config, kSettingsSection, "TranscriptSource", s.transcript_source.c_str());
 	config_save_safe(config, "tmp", nullptr);
 }
 

@@ -18,6 +18,7 @@ struct DeskSettings {
 	int duration_minutes = 0; // 0: the scenario's
 	bool random_seed = true;
 	uint64_t seed = 0;        // the last seed, used when random_seed is off
+	std::string transcript_source; // the OBS text source followed as the transcript ("" none)
 
 	bool operator==(const DeskSettings &) const = default;
 };

@@ -8,11 +8,14 @@
 #include <QVBoxLayout>
 
 #include "dock/desk-format.hpp"
+#include "dock/finding-text.hpp"
+#include "studio/compliance-marks.hpp"
 
 namespace lcs::obs::dock {
 namespace {
 
 enum Column { kName, kPlanned, kActual };
+enum FlagColumn { kFlagCue, kFlagSeverity, kFlagRule };
 
 QPushButton *command_button(QWidget *parent, const QString &text, const char *name, const QString &tip)
 {
@@ -85,15 +88,82 @@ ScriptPanel::ScriptPanel(DeskBackend &backend, QWidget *parent) : QWidget(parent
 	jump_button_ = command_button(this, tr_text(backend_, "Desk.Jump"), "lcs.script.jump", tr_text(backend_, "Desk.JumpTip"));
 	connect(jump_button_, &QPushButton::clicked, this, &ScriptPanel::jump_to_selected);
 
+	cue_mark_ = new QLabel(this);
+	cue_mark_->setObjectName("lcs.script.cue_findings");
+	cue_mark_->setWordWrap(true);
+	cue_mark_->hide();
+
+	flagged_title_ = new QLabel(this);
+	flagged_title_->setObjectName("lcs.script.flagged_title");
+	flagged_ = new QTreeWidget(this);
+	flagged_->setObjectName("lcs.script.findings");
+	flagged_->setRootIsDecorated(false);
+	flagged_->setColumnCount(3);
+	flagged_->setHeaderLabels({tr_text(backend_, "Desk.Cue"), tr_text(backend_, "Desk.Severity"),
+				   tr_text(backend_, "Desk.Rule")});
+	flagged_->header()->setSectionResizeMode(kFlagCue, QHeaderView::Stretch);
+	flagged_->header()->setStretchLastSection(false);
+	flagged_title_->hide();
+	flagged_->hide();
+
 	auto *layout = new QVBoxLayout(this);
 	layout->addWidget(segment_label_);
 	layout->addWidget(cue_label_);
+	layout->addWidget(cue_mark_);
 	layout->addWidget(note_label_);
 	layout->addWidget(keywords_label_);
 	layout->addWidget(next_label_);
 	layout->addLayout(buttons);
 	layout->addWidget(segments_, 1);
 	layout->addWidget(jump_button_);
+	layout->addWidget(flagged_title_);
+	layout->addWidget(flagged_, 1);
+}
+
+void ScriptPanel::fill_flagged(const session::Snapshot &s)
+{
+	flagged_->clear();
+	int cues = 0;
+	if (s.library && s.script_findings) {
+		for (const auto *segment : s.library->segments())
+			for (const auto &cue : segment->cues) {
+				const auto it = s.script_findings->find(cue.id);
+				const compliance::Finding *mark = it == s.script_findings->end() ? nullptr : mark_finding(it->second);
+				if (!mark)
+					continue;
+				++cues;
+				auto *item = new QTreeWidgetItem(flagged_);
+				item->setText(kFlagCue, QStringLiteral("%1 · %2").arg(utf8(cue.id), utf8(cue.text)));
+				item->setData(kFlagCue, Qt::UserRole, utf8(cue.id));
+				item->setText(kFlagSeverity, severity_text(backend_, mark->severity));
+				item->setForeground(kFlagSeverity, QBrush(severity_color(mark->severity)));
+				item->setText(kFlagRule, utf8(mark->rule));
+				const QString tip = findings_tip(backend_, it->second);
+				for (int c = 0; c < 3; ++c)
+					item->setToolTip(c, tip);
+			}
+	}
+	flagged_title_->setText(tr_text(backend_, "Desk.FlaggedCues").arg(cues));
+	flagged_title_->setVisible(cues > 0);
+	flagged_->setVisible(cues > 0);
+}
+
+void ScriptPanel::show_cue_mark(const compliance::Findings &findings)
+{
+	const auto *mark = mark_finding(findings);
+	if (!mark) {
+		cue_mark_->clear();
+		cue_mark_->setToolTip(QString());
+		cue_mark_->hide();
+		return;
+	}
+	QString text = finding_line(backend_, *mark);
+	if (!mark->suggestion.empty())
+		text += QStringLiteral("\n") + tr_text(backend_, "Compliance.Suggestion").arg(utf8(mark->suggestion));
+	cue_mark_->setText(text);
+	cue_mark_->setToolTip(findings_tip(backend_, findings));
+	cue_mark_->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(severity_color(mark->severity).name()));
+	cue_mark_->show();
 }
 
 void ScriptPanel::fill_segments(const pack::Library *library)
@@ -125,7 +195,14 @@ void ScriptPanel::show_snapshot(const session::Snapshot &s)
 	if (s.library.get() != shown_library_) {
 		shown_library_ = s.library.get();
 		fill_segments(shown_library_);
+		flagged_filled_ = false;
 	}
+	if (!flagged_filled_ || s.script_findings != shown_findings_) {
+		shown_findings_ = s.script_findings;
+		flagged_filled_ = true;
+		fill_flagged(s);
+	}
+	show_cue_mark(s.cue.has_script ? s.cue_findings : compliance::Findings{});
 	const auto &cue = s.cue;
 	if (!cue.has_script) {
 		segment_label_->setText(QString());

@@ -19,6 +19,7 @@
 #include "dock/desk-async.hpp"
 #include "dock/desk-format.hpp"
 #include "dock/traffic-group.hpp"
+#include "dock/transcript-group.hpp"
 
 namespace lcs::obs::dock {
 namespace {
@@ -144,12 +145,15 @@ SessionPanel::SessionPanel(DeskBackend &backend, QThreadPool &pool, QWidget *par
 	log_error_label_->hide();
 
 	traffic_ = new TrafficGroup(backend_, this);
+	transcript_ = new TranscriptGroup(backend_, this);
+	transcript_->on_changed([this] { changed(); });
 
 	auto *layout = new QVBoxLayout(this);
 	layout->addLayout(form);
 	layout->addLayout(run_row);
 	layout->addWidget(log_error_label_);
 	layout->addWidget(traffic_);
+	layout->addWidget(transcript_);
 	layout->addWidget(practice_button_);
 	layout->addWidget(status_label_);
 	layout->addStretch(1);
@@ -218,6 +222,7 @@ void SessionPanel::restore(const DeskSettings &s, bool load)
 	seed_edit_->setText(s.seed ? QString::number(s.seed) : QString());
 	wanted_scenario_ = s.scenario_id;
 	pack_files_ = s.pack_files;
+	transcript_->set_source(s.transcript_source);
 	restoring_ = false;
 	if (load && !s.pack_files.empty())
 		load_packs(s.pack_files);
@@ -233,6 +238,7 @@ DeskSettings SessionPanel::settings() const
 	s.duration_minutes = duration_spin_->value();
 	s.random_seed = random_seed_->isChecked();
 	s.seed = seed_edit_->text().toULongLong();
+	s.transcript_source = transcript_->source();
 	return s;
 }
 
@@ -333,6 +339,7 @@ void SessionPanel::show_snapshot(const session::Snapshot &s)
 	}
 	show_log_error(backend_, *log_error_label_, s.log_error);
 	show_traffic(s);
+	transcript_->show_snapshot(s);
 	if (s.last_refusal != shown_refusal_) {
 		shown_refusal_ = s.last_refusal;
 		if (!shown_refusal_.empty())

@@ -24,6 +24,7 @@ class QThreadPool;
 namespace lcs::obs::dock {
 
 class TrafficGroup;
+class TranscriptGroup;
 
 class SessionPanel : public QWidget {
 public:
@@ -65,6 +66,7 @@ private:
 	QLabel *status_label_ = nullptr;
 	QLabel *log_error_label_ = nullptr; // the session log cannot be written (hidden while it can)
 	TrafficGroup *traffic_ = nullptr;   // 投流, when the scenario has an ad budget
+	TranscriptGroup *transcript_ = nullptr; // the text source followed as what the host says
 
 	std::vector<std::string> pack_files_; // the packs the desk last loaded
 	std::string wanted_scenario_;         // restored, applied when the library shows it

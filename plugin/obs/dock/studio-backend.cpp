@@ -132,4 +132,15 @@ library::LibraryHub *StudioBackend::library_hub() const
 	return library::library_hub().get();
 }
 
+std::vector<std::string> StudioBackend::text_sources() const
+{
+	return TranscriptSource::text_sources();
+}
+
+void StudioBackend::follow_transcript(const std::string &name)
+{
+	if (Studio *studio = Studio::get())
+		studio->transcript().follow(name);
+}
+
 } // namespace lcs::obs::dock

@@ -21,6 +21,8 @@ public:
 	void open_file(const std::string &path) override;
 	PracticeSceneResult create_practice_scene() override;
 	[[nodiscard]] library::LibraryHub *library_hub() const override;
+	[[nodiscard]] std::vector<std::string> text_sources() const override;
+	void follow_transcript(const std::string &name) override;
 };
 
 } // namespace lcs::obs::dock

@@ -59,14 +59,18 @@ Studio::Lease::~Lease()
 		g_leases.fetch_sub(1, std::memory_order_seq_cst);
 }
 
-Studio::Studio() : worker_(std::make_unique<StudioWorker>())
+Studio::Studio()
+	: transcript_(std::make_unique<TranscriptSource>([this](session::Command c) { controller_.submit(std::move(c)); })),
+	  worker_(std::make_unique<StudioWorker>())
 {
 	scan_bundled_packs();
+	worker_->post([this] { load_compliance(); }); // never on the UI thread that loads modules
 	obs_add_tick_callback(&Studio::on_tick, this);
 }
 
 Studio::~Studio()
 {
+	transcript_.reset(); // no more text from a source
 	worker_.reset(); // the load running finishes, queued ones are dropped
 	obs_remove_tick_callback(&Studio::on_tick, this);
 	controller_.shutdown(); // a running session's log gets its session_end
@@ -150,6 +154,30 @@ std::shared_ptr<const audience::AudienceData> Studio::audience_for(const std::st
 		data ? std::make_shared<const audience::AudienceData>(std::move(*data)) : nullptr;
 	audiences_[language] = shared;
 	return shared;
+}
+
+void Studio::load_compliance()
+{
+	char *dir = obs_module_file("compliance");
+	if (!dir) {
+		lcs::log::logger()->warn("no compliance rules in the module data folder: only promotion prices are checked");
+		return;
+	}
+	const std::filesystem::path folder = std::filesystem::u8path(dir);
+	bfree(dir);
+	auto loaded = compliance::load_checker(folder);
+	for (const auto &d : loaded.diagnostics)
+		lcs::log::logger()->warn("compliance rules: {}", d.to_string());
+	if (!loaded.checker) {
+		lcs::log::logger()->error("compliance rules not loaded from {}: only promotion prices are checked",
+					  pack::path_utf8(folder));
+		return;
+	}
+	lcs::log::logger()->info("compliance rules loaded: {} rule(s) from {}", loaded.checker->rules().rules.size(),
+				 pack::path_utf8(folder));
+	// The first job on the worker: every script chosen after it (load_now) brings the checker to
+	// the controller with it, in order, so no cue is shown unchecked.
+	compliance_ = std::move(loaded.checker);
 }
 
 std::string Studio::sessions_folder()
@@ -298,7 +326,7 @@ Studio::LoadOutcome Studio::load_now(const std::vector<std::string> &files, Choi
 		return outcome;
 	}
 	if (files.empty()) {
-		controller_.submit(session::UseLibrary{nullptr, 0, nullptr});
+		controller_.submit(session::UseLibrary{nullptr, 0, nullptr, compliance_});
 		std::lock_guard lock(in_use_mutex_);
 		files_in_use_.clear();
 		times_in_use_.clear();
@@ -320,7 +348,7 @@ Studio::LoadOutcome Studio::load_now(const std::vector<std::string> &files, Choi
 	lcs::log::logger()->info("script in use: {} segment(s), {} s planned, from {}", loaded.library->segments().size(),
 				 loaded.library->planned_seconds(), files.front());
 	const std::string language = loaded.library->language();
-	controller_.submit(session::UseLibrary{std::move(loaded.library), 0, audience_for(language)});
+	controller_.submit(session::UseLibrary{std::move(loaded.library), 0, audience_for(language), compliance_});
 	std::lock_guard lock(in_use_mutex_);
 	files_in_use_ = files;
 	times_in_use_ = times;

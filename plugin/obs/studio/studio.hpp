@@ -15,6 +15,7 @@
 #include "core/session/controller.hpp"
 #include "studio/studio-worker.hpp"
 #include "studio/traffic-order.hpp"
+#include "studio/transcript-source.hpp"
 
 namespace lcs::obs {
 
@@ -105,6 +106,8 @@ public:
 	/// Buys the traffic order (the hotkey; returns at once): on the worker, in order with the other
 	/// hotkeys, so a start pressed just before is submitted first.
 	void buy_traffic_order();
+	/// The OBS text source followed as the host's transcript (the desk chooses it; any thread).
+	[[nodiscard]] TranscriptSource &transcript() { return *transcript_; }
 	/// Ends a running session at once (OBS is exiting): its log gets session_end.
 	void shutdown_session() { controller_.submit(session::StopSession{.shutdown = true}); }
 	/// The folder session logs go to (created when missing); empty when there is none.
@@ -124,6 +127,10 @@ private:
 	session::StartSession prepare_start(const std::string &scenario_id, const std::string &trainee, std::optional<uint64_t> seed,
 					    int duration_seconds); // worker
 	std::shared_ptr<const audience::AudienceData> audience_for(const std::string &language); // worker
+	/// Reads the compliance rules (the module's data/compliance) and hands the checker to the
+	/// controller; problems go to the OBS log. Worker: the first job, so every script used after
+	/// it is checked.
+	void load_compliance(); // worker
 	/// Runs `work` on the worker and waits for it (directly when already there); false when the
 	/// studio is stopping and it did not run.
 	bool run_on_worker(const std::function<void()> &work);
@@ -136,12 +143,14 @@ private:
 	std::filesystem::path packs_dir_; // set in the constructor, then read-only
 	std::vector<BundledPack> bundled_; // set in the constructor, then read-only
 	std::map<std::string, std::shared_ptr<const audience::AudienceData>> audiences_; // by language; worker
+	std::shared_ptr<const compliance::Checker> compliance_; // worker
 
 	mutable std::mutex in_use_mutex_; // held only to copy or replace files_in_use_, never across I/O
 	std::vector<std::string> files_in_use_; // written on the worker under in_use_mutex_
 	std::vector<std::filesystem::file_time_type> times_in_use_; // worker; an edited file loads again
 
 	TrafficOrder traffic_order_;
+	std::unique_ptr<TranscriptSource> transcript_; // submits to controller_
 
 	std::unique_ptr<StudioWorker> worker_; // stopped first in ~Studio, before what its jobs use
 };

@@ -14,6 +14,7 @@
 #include "studio/studio.hpp"
 #include "websocket/library-requests.hpp"
 #include "websocket/request-fields.hpp"
+#include "websocket/speech-requests.hpp"
 #include "websocket/traffic-requests.hpp"
 #include "websocket/vendor.hpp"
 
@@ -80,6 +81,7 @@ void get_status(obs_data_t *, obs_data_t *response)
 	obs_data_set_array(response, "openQuestions", questions);
 	obs_data_set_string(response, "lastRefusal", s->last_refusal.c_str());
 	add_traffic_status(*s, response);
+	add_speech_status(*s, studio->transcript(), response);
 }
 
 void start_session(obs_data_t *request, obs_data_t *response)
@@ -295,6 +297,7 @@ void start_websocket_api()
 	g_vendor.add_request("InjectComment", inject_comment);
 	g_vendor.add_request("CreatePracticeScene", create_practice_scene);
 	add_traffic_requests(g_vendor);
+	add_speech_requests(g_vendor);
 	add_library_requests(g_vendor);
 	lcs::log::logger()->info("obs-websocket vendor 'live-commerce-studio' registered");
 }

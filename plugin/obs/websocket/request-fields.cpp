@@ -26,6 +26,28 @@ bool optional_string(obs_data_t *request, const char *field, std::string &out, o
 	return true;
 }
 
+bool required_string(obs_data_t *request, const char *field, std::string &out, obs_data_t *response)
+{
+	if (!request || !obs_data_has_user_value(request, field)) {
+		fail(response, std::string("field '") + field + "' is required (a string)");
+		return false;
+	}
+	return optional_string(request, field, out, response);
+}
+
+bool optional_bool(obs_data_t *request, const char *field, bool &out, obs_data_t *response)
+{
+	if (!request || !obs_data_has_user_value(request, field))
+		return true;
+	DataItem item(obs_data_item_byname(request, field));
+	if (obs_data_item_gettype(item) != OBS_DATA_BOOLEAN) {
+		fail(response, std::string("field '") + field + "' must be true or false");
+		return false;
+	}
+	out = obs_data_item_get_bool(item);
+	return true;
+}
+
 bool integer_field(obs_data_t *request, const char *field, int64_t minimum, bool required, std::optional<int64_t> &out,
 		   obs_data_t *response)
 {

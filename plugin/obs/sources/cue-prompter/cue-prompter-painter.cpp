@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include "render/qt-text.hpp"
+#include "studio/compliance-marks.hpp"
 
 namespace lcs::obs {
 namespace {
@@ -42,10 +43,53 @@ void draw_fitted(QPainter &p, const QRect &box, const QString &text, QFont font,
 	p.setFont(font);
 	p.drawText(box, flags | Qt::TextWordWrap, text);
 }
+/// The mark's badge ("Banned") and its suggestion on one line at the bottom of `box`, and a stripe
+/// in the severity's colour left of the cue.
+void draw_mark(QPainter &p, const CueMark &mark, const CuePrompterLabels &labels, const CuePrompterStyle &style,
+	       const CuePrompterLayout &layout, const QRect &line)
+{
+	const QColor colour = QColor::fromRgba(mark.argb());
+	const int stripe_w = std::max(3, layout.padding / 2);
+	p.fillRect(QRect(std::max(0, layout.cue.x - stripe_w - 2), layout.cue.y, stripe_w, layout.cue.h), colour);
+
+	const QFont bold = make_font(style.font_face, style.font_style, layout.label_px, true);
+	const QString badge = qstr(mark.severity == compliance::Severity::ban ? labels.ban : labels.caution);
+	const int badge_w = QFontMetrics(bold).horizontalAdvance(badge) + layout.label_px;
+	const QRect badge_box(line.x(), line.y(), std::min(badge_w, line.width()), line.height());
+	p.setPen(Qt::NoPen);
+	p.setBrush(colour);
+	p.drawRoundedRect(badge_box, line.height() / 5.0, line.height() / 5.0);
+	p.setPen(Qt::white);
+	p.setFont(bold);
+	p.drawText(badge_box, Qt::AlignCenter, badge);
+
+	QString rest = qstr(mark.term);
+	if (!mark.suggestion.empty())
+		rest += QStringLiteral("  ") + qstr(labels.instead) + QStringLiteral(" ") + qstr(mark.suggestion);
+	const QRect text_box(badge_box.right() + layout.label_px / 2, line.y(),
+			     std::max(1, line.right() - badge_box.right() - layout.label_px / 2), line.height());
+	p.setPen(colour);
+	p.setFont(make_font(style.font_face, style.font_style, layout.label_px, false));
+	p.drawText(text_box, Qt::AlignLeft | Qt::AlignVCenter, QFontMetrics(p.font()).elidedText(rest, Qt::ElideRight, text_box.width()));
+}
+
 } // namespace
 
+std::optional<CueMark> CueMark::of(const compliance::Findings &findings)
+{
+	const compliance::Finding *first = mark_finding(findings);
+	if (!first)
+		return std::nullopt;
+	return CueMark{first->severity, first->term, first->suggestion};
+}
+
+uint32_t CueMark::argb() const
+{
+	return severity == compliance::Severity::ban ? 0xFFD9534Fu : 0xFFF0AD4Eu;
+}
+
 QImage CuePrompterPainter::paint_text(const script::CueView &view, const CuePrompterStyle &style,
-				      const CuePrompterLabels &labels)
+				      const CuePrompterLabels &labels, const std::optional<CueMark> &mark)
 {
 	QImage image(style.width, style.height, QImage::Format_RGBA8888_Premultiplied);
 	image.fill(Qt::transparent);
@@ -86,8 +130,16 @@ QImage CuePrompterPainter::paint_text(const script::CueView &view, const CueProm
 	}
 
 	const std::string &cue_text = view.cue_text.empty() ? labels.finished : view.cue_text;
+	QRect cue_box = rect_of(layout.cue);
+	if (mark && !view.cue_text.empty()) {
+		// The mark's line takes the bottom of the cue's box: the cue still gets the rest.
+		const int line_h = std::min(cue_box.height() / 3, layout.label_px * 8 / 5);
+		const QRect line(cue_box.x(), cue_box.bottom() - line_h + 1, cue_box.width(), line_h);
+		cue_box.setHeight(cue_box.height() - line_h);
+		draw_mark(p, *mark, labels, style, layout, line);
+	}
 	p.setPen(text);
-	draw_fitted(p, rect_of(layout.cue), qstr(cue_text),
+	draw_fitted(p, cue_box, qstr(cue_text),
 		    make_font(style.font_face, style.font_style, style.cue_px, true),
 		    Qt::AlignLeft | Qt::AlignVCenter);
 

@@ -17,6 +17,9 @@ CuePrompterLabels CuePrompter::localised_labels()
 	labels.keywords = obs_module_text("CuePrompter.Keywords");
 	labels.paused = obs_module_text("CuePrompter.Paused");
 	labels.finished = obs_module_text("CuePrompter.Finished");
+	labels.ban = obs_module_text("CuePrompter.Ban");
+	labels.caution = obs_module_text("CuePrompter.Caution");
+	labels.instead = obs_module_text("CuePrompter.Instead");
 	return labels;
 }
 
@@ -101,6 +104,16 @@ script::CueView CuePrompter::current_view() const
 	return {};
 }
 
+std::optional<CueMark> CuePrompter::current_mark()
+{
+	if (const Studio *studio = Studio::get()) {
+		const auto snap = studio->snapshot();
+		if (snap->cue.has_script && !snap->cue.cue_text.empty())
+			return CueMark::of(snap->cue_findings);
+	}
+	return std::nullopt;
+}
+
 void CuePrompter::tick(float /*seconds*/)
 {
 	bool style_changed = false;
@@ -114,10 +127,12 @@ void CuePrompter::tick(float /*seconds*/)
 	}
 
 	const script::CueView view = current_view();
+	const std::optional<CueMark> mark = current_mark();
 	std::optional<QImage> text;
 	std::optional<QImage> timer;
-	if (style_changed || !ticked_view_ || !view.same_text_as(*ticked_view_))
-		text = CuePrompterPainter::paint_text(view, ticked_style_, labels_);
+	if (style_changed || !ticked_view_ || !view.same_text_as(*ticked_view_) || mark != ticked_mark_)
+		text = CuePrompterPainter::paint_text(view, ticked_style_, labels_, mark);
+	ticked_mark_ = mark;
 	const std::string timer_text = CuePrompterPainter::timer_text(view, labels_);
 	if (text || timer_text != ticked_timer_) {
 		timer = CuePrompterPainter::paint_timer(view, ticked_style_, labels_);

@@ -46,6 +46,8 @@ public:
 
 private:
 	[[nodiscard]] script::CueView current_view() const;
+	/// The current cue's compliance mark (none without flags).
+	[[nodiscard]] static std::optional<CueMark> current_mark();
 	static CuePrompterLabels localised_labels();
 
 	obs_source_t *source_;
@@ -73,6 +75,7 @@ private:
 	CuePrompterStyle ticked_style_;
 	uint64_t ticked_style_version_ = ~0ull;
 	std::optional<script::CueView> ticked_view_;
+	std::optional<CueMark> ticked_mark_;
 	std::string ticked_timer_;
 
 	// handed from tick() to render()
