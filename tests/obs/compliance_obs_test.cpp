@@ -110,8 +110,9 @@ std::vector<nlohmann::json> events_of(const fs::path &log, const std::string &ty
 
 TEST(ComplianceInObs, ATextSourceWhoseTextChangesBecomesCheckedSpeech)
 {
-	if (!obs_source_get_display_name("text_ft2_source"))
+	if (!obs_source_get_display_name("text_ft2_source")) {
 		ASSERT_TRUE(ObsHarness::open_stock_module("text-freetype2")) << "cannot open the stock text-freetype2 module";
+	}
 	auto prompter = prompter_with(flagged_pack("speech"), "compliance speech prompter");
 
 	OBSDataAutoRelease settings = obs_data_create();

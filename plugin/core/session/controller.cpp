@@ -225,7 +225,7 @@ void Controller::apply(const Command &command)
 				   if (c.audience)
 					   audience_data_ = c.audience;
 				   if (c.compliance)
-					   compliance_ = c.compliance;
+					   compliance_.set_checker(c.compliance);
 				   pin("");
 				   navigator_.emplace(c.library);
 				   compliance_.use_library(c.library); // every cue checked, before it is shown

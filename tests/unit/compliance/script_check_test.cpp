@@ -58,7 +58,7 @@ const char *kPack = R"({
   ],
   "promotions": [
     { "id": "flash", "type": "flash_sale", "name": "最后一波秒杀", "sku": "HONEY", "price_cents": 3900,
-      "countdown_seconds": 10, "duration_seconds": 300, "stock": 50 }
+      "countdown_seconds": 10, "duration_seconds": 300, "stock": 50, "per_buyer_limit": 2 }
   ],
   "segments": [
     { "id": "a", "name": "A", "kind": "opening", "planned_seconds": 120,
