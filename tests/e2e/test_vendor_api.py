@@ -80,7 +80,10 @@ class VendorApi(unittest.TestCase):
             captioned = "蜂蜜是杨叔今年秋天刚摇出来的。"
             client.call("SetInputSettings", {"inputName": "LCS captions", "inputSettings": {"text": captioned}})
             deadline = time.monotonic() + 10  # final once unchanged for 1.5 s
-            while call("GetStatus")["lastSpeech"] != captioned and time.monotonic() < deadline:
+            def heard_final():
+                status = call("GetStatus")
+                return status["lastSpeech"] == captioned and status["lastSpeechFinal"]
+            while not heard_final() and time.monotonic() < deadline:  # partial first, then final
                 time.sleep(0.2)
             status = call("GetStatus")
             self.assertEqual(status["lastSpeech"], captioned)

@@ -37,7 +37,7 @@ bool zh()
 /// A sentence every rule set of the language flags (an absolute term), and a clean one.
 std::string violating()
 {
-	return zh() ? "这是全网最好的蜂蜜，家人们放心买。" : "This is the best honey in the world, trust me.";
+	return zh() ? "这是全网最好的蜂蜜，家人们放心买。" : "This honey is the best in the world, trust me.";
 }
 std::string clean()
 {

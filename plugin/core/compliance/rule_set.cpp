@@ -348,7 +348,10 @@ const std::string &Bilingual::in(const std::string &language) const
 
 std::string LegalBasis::to_string() const
 {
-	std::string out = law + article;
+	// 《广告法》第九条 reads as one; "FTC Act" and "§5(a)" need a space between them.
+	const auto latin = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+	const bool spaced = !law.empty() && !article.empty() && (latin(law.back()) || latin(article.front()));
+	std::string out = law + (spaced ? " " : "") + article;
 	if (!as_of.empty())
 		out += " (" + as_of + ")";
 	return out;

@@ -180,5 +180,13 @@ TEST_F(ComplianceRuleDir, MissingFolderAndUnknownLanguage)
 	EXPECT_NE(load.diagnostics[0].message.find("unknown language folder 'fr-FR'"), std::string::npos);
 }
 
+TEST(ComplianceRuleSet, LegalBasisReadsInBothScripts)
+{
+	EXPECT_EQ((LegalBasis{"《中华人民共和国广告法》", "第九条第（三）项", "2021-04-29"}).to_string(),
+		  "《中华人民共和国广告法》第九条第（三）项 (2021-04-29)");
+	EXPECT_EQ((LegalBasis{"FTC Act (15 U.S.C. §45)", "§5(a)", ""}).to_string(), "FTC Act (15 U.S.C. §45) §5(a)");
+	EXPECT_EQ((LegalBasis{"16 CFR 233", "§233.1", "1967-01-01"}).to_string(), "16 CFR 233 §233.1 (1967-01-01)");
+}
+
 } // namespace
 } // namespace lcs::compliance
