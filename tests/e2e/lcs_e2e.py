@@ -1,6 +1,8 @@
 """Shared set-up of the end-to-end tests: paths from the environment CTest passes, the real OBS."""
+import atexit
 import io
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -22,8 +24,22 @@ def start_obs(language="en-US", **kwargs):
     kwargs.setdefault("plugins_path", PLUGINS)
     kwargs.setdefault("data_path", DATA)
     obs = ObsInstance(lcs=LCS, output_dir=output, language=language, headless=True, **kwargs)
+    # A failed assertion skips the test's own obs.stop(): never leave OBS (and its Xvfb) running,
+    # busy on a core, after the test process ends.
+    atexit.register(_force_stop, obs)
     obs.wait_ready()
     return obs
+
+
+def _force_stop(obs):
+    if obs.process.poll() is None:
+        try:
+            os.killpg(obs.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        obs.process.wait()
+    if obs.xvfb and obs.xvfb.process.poll() is None:
+        obs.xvfb.stop()
 
 
 def our_problems(stdout_text):
