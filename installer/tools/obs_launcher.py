@@ -19,6 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
+# Imported here, not when OBS is closed: a lazy import while a test's server threads run has hit
+# CPython 3.11's import-lock race (KeyError in _ModuleLock.acquire) on this machine.
+try:
+    from Xlib import X, display, protocol  # python3-xlib (installer/deps.sh)
+except ImportError:  # a Python without it: OBS is then closed with SIGINT
+    X = display = protocol = None
+
 import obsws
 
 COLLECTION = "Live Commerce Practice"
@@ -159,9 +166,8 @@ class ObsInstance:
         (OBS 29.0.2's SIGINT handler closes widgets inside the signal handler and can deadlock in
         malloc, so a user-like close is the reliable clean shutdown.) Returns False when no OBS
         window was found."""
-        if not self.xvfb and not os.environ.get("DISPLAY"):
+        if display is None or (not self.xvfb and not os.environ.get("DISPLAY")):
             return False
-        from Xlib import X, display, protocol
         screen = display.Display(self.xvfb.display if self.xvfb else None)
         try:
             delete = screen.intern_atom("WM_DELETE_WINDOW")
