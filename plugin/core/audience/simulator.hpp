@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "core/audience/audience_data.hpp"
-#include "core/audience/scenario.hpp"
+#include "core/event/event.hpp"
 #include "core/pack/library.hpp"
+#include "core/pack/scenario.hpp"
 #include "core/promo/engine.hpp"
-#include "core/session/event.hpp"
 #include "core/util/rng.hpp"
 
 namespace lcs::audience {

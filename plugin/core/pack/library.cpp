@@ -4,7 +4,7 @@
 #include <map>
 
 #include "core/pack/pack_loader.hpp"
-#include "core/promo/price_honesty.hpp"
+#include "core/pack/price_honesty.hpp"
 
 namespace lcs::pack {
 namespace {

@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/audience/scenario.hpp"
 #include "core/diag/diagnostic.hpp"
-#include "core/promo/promotion.hpp"
+#include "core/pack/promotion.hpp"
+#include "core/pack/scenario.hpp"
 
 // A loaded script pack (docs/pack-format.md). Every entity keeps where it was defined so later
 // checks (references, duplicates across packs) can point at the file, line and column.

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/pack/json_reader.hpp"
-#include "core/promo/promotion.hpp"
+#include "core/pack/promotion.hpp"
 
 namespace lcs::pack {
 

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/audience/scenario.hpp"
 #include "core/pack/json_reader.hpp"
+#include "core/pack/scenario.hpp"
 
 namespace lcs::pack {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/promo/price_honesty.hpp"
+#include "core/pack/price_honesty.hpp"
 
 namespace lcs::promo {
 

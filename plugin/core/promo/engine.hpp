@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/event/event.hpp"
 #include "core/pack/library.hpp"
-#include "core/promo/promotion.hpp"
-#include "core/session/event.hpp"
+#include "core/pack/promotion.hpp"
 #include "core/util/rng.hpp"
 
 // The promotions engine: runs the promotions a library defines on the session clock, keeps stock,

@@ -3,7 +3,7 @@
 #include "core/crypto/sha256.hpp"
 #include "core/library/cache.hpp"
 #include "core/metrics/log_reader.hpp"
-#include "core/promo/promotion_json.hpp"
+#include "core/pack/promotion_json.hpp"
 
 namespace lcs::session {
 

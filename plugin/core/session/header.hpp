@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/audience/scenario.hpp"
 #include "core/pack/library.hpp"
+#include "core/pack/scenario.hpp"
 
 namespace lcs::session {
 

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "core/compliance/checker.hpp"
+#include "core/event/event.hpp"
 #include "core/pack/library.hpp"
 #include "core/promo/engine.hpp"
-#include "core/session/event.hpp"
 
 // Compliance while the show runs (docs/compliance.md; docs/contract-notes.md, "Compliance in
 // sessions"): the script's findings by cue, computed when a library is used, so the prompter and

@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "core/session/event.hpp"
+#include "core/event/event.hpp"
 
 namespace lcs::session {
 

@@ -8,7 +8,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/audience/scenario.hpp"
+#include "core/pack/scenario.hpp"
 #include "dock/desk-format.hpp"
 
 namespace lcs::obs::dock {

@@ -1,4 +1,4 @@
-#include "core/audience/scenario.hpp"
+#include "core/pack/scenario.hpp"
 
 namespace lcs::audience {
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "core/pack/pack.hpp"
-#include "core/promo/promotion.hpp"
+#include "core/pack/promotion.hpp"
 
 namespace lcs::promo {
 

@@ -1,4 +1,4 @@
-#include "core/promo/promotion.hpp"
+#include "core/pack/promotion.hpp"
 
 namespace lcs::promo {
 

@@ -1,4 +1,4 @@
-#include "core/promo/promotion_json.hpp"
+#include "core/pack/promotion_json.hpp"
 
 namespace lcs::promo {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/promo/promotion.hpp"
+#include "core/pack/promotion.hpp"
 
 namespace lcs::promo {
 

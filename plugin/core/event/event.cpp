@@ -1,4 +1,4 @@
-#include "core/session/event.hpp"
+#include "core/event/event.hpp"
 
 namespace lcs::session {
 

@@ -1,4 +1,4 @@
-#include "core/promo/price_honesty.hpp"
+#include "core/pack/price_honesty.hpp"
 
 #include <cstdio>
 
