@@ -11,6 +11,8 @@
 #include "core/event/event.hpp"
 #include "core/pack/library.hpp"
 #include "core/pack/promotion.hpp"
+#include "core/promo/order.hpp"
+#include "core/promo/views.hpp"
 #include "core/util/rng.hpp"
 
 // The promotions engine: runs the promotions a library defines on the session clock, keeps stock,
@@ -27,86 +29,6 @@
 //     promotion prices above it), discount_cents = qty × unit − amount, so both are ≥ 0 and
 //     amount_cents = qty × unit_price_cents − discount_cents always holds.
 namespace lcs::promo {
-
-enum class Refusal {
-	None,
-	UnknownProduct,
-	UnknownPromotion,
-	BadQuantity,
-	OutOfStock,
-	SaleStockExhausted,
-	PerBuyerLimit,
-	AlreadyRunning,
-	NotRunning,
-	PriceConflict,  // another price promotion already prices this product
-	NotACoupon,
-	CouponLimit,
-	CouponNotUsable,
-};
-const char *refusal_name(Refusal r);
-
-struct OrderRequest {
-	std::string viewer;
-	std::string sku;
-	int qty = 1;
-	std::optional<std::string> coupon_id;
-};
-
-struct PricedOrder {
-	std::string order_id;
-	std::string viewer;
-	std::string sku;
-	int qty = 0;
-	int64_t unit_price_cents = 0;
-	int64_t discount_cents = 0;
-	int64_t amount_cents = 0;
-	std::optional<std::string> promo_id;
-	std::optional<std::string> coupon_id;
-	std::vector<int64_t> unit_prices; // each unit after price promotion and quantity deal
-	int64_t coupon_saving_cents = 0;
-};
-
-template<typename T> struct Outcome {
-	Refusal refusal = Refusal::None;
-	std::optional<T> value;
-	session::Events events;
-	[[nodiscard]] bool ok() const { return refusal == Refusal::None; }
-};
-
-// What the price card shows for a product at a moment.
-struct PriceView {
-	std::string sku;
-	std::string name;
-	std::string image;
-	int64_t list_price_cents = 0;
-	int64_t price_cents = 0;                 // the next unit's price
-	std::optional<int64_t> strike_price_cents; // shown struck through, if the promotion declares one
-	std::string promo_id;
-	std::string promo_type;                  // "" when no promotion prices it
-	int tier = 0;
-	int tier_count = 0;
-	int64_t tier_sold = 0;                   // units (or seconds) into the promotion
-	bool tier_by_time = false;               // tiers step by seconds since launch
-	std::optional<int64_t> tier_up_to;       // boundary of the current tier
-	std::optional<int64_t> next_tier_price_cents;
-	int64_t stock_left = 0;
-	std::optional<int64_t> sale_stock_left;  // flash sale pool
-	std::optional<int64_t> countdown_ms;     // flash sale: until it opens
-	std::optional<int64_t> ends_in_ms;       // time left of the pricing promotion
-	std::string coupon_badge_id;             // live coupon saving the most on this product now ("" when none saves)
-	std::optional<std::string> deal_id;      // live quantity deal
-	bool operator==(const PriceView &) const = default;
-};
-
-struct LuckyBagView {
-	std::string promo_id;
-	std::string keyword;
-	std::string prize;
-	int winners = 0;
-	int64_t entrants = 0;
-	int64_t ends_in_ms = 0;
-	bool operator==(const LuckyBagView &) const = default;
-};
 
 class Engine {
 public:
