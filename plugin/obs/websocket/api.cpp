@@ -51,6 +51,8 @@ void get_status(obs_data_t *, obs_data_t *response)
 	obs_data_set_string(response, "scenarioId", s->scenario_id.c_str());
 	obs_data_set_string(response, "logPath", s->log_path.c_str());
 	obs_data_set_int(response, "elapsedMs", s->now_ms);
+	// Empty while the session log is written; otherwise why it cannot be (a full disk: path and OS reason).
+	obs_data_set_string(response, "logError", s->log_error.c_str());
 	obs_data_set_bool(response, "hasScript", s->cue.has_script);
 	obs_data_set_string(response, "segmentId", s->cue.segment_id.c_str());
 	obs_data_set_string(response, "segmentName", s->cue.segment_name.c_str());
