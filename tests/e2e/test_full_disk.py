@@ -33,18 +33,17 @@ class FullDisk(unittest.TestCase):
             log_path = Path(status["logPath"])
             self.assertEqual(log_path.parent, sessions)
             # Something else fills the disk while the session runs.
-            with open(sessions / "filler.bin", "wb") as filler:
+            with open(sessions / "filler.bin", "wb", buffering=0) as filler:
                 try:
                     while True:
                         filler.write(b"\0" * 4096)
-                        filler.flush()
-                except OSError:
-                    pass
-            for _ in range(20):  # more events than the last free bytes hold
-                self.assertTrue(call("InjectComment")["ok"])
-            deadline = time.monotonic() + 10
+                except OSError as full:
+                    self.assertEqual(full.errno, 28)
+            # Events until the log's last page (which the filler could not take) is full too.
+            deadline = time.monotonic() + 15
             while not call("GetStatus")["logError"] and time.monotonic() < deadline:
-                time.sleep(0.2)
+                self.assertTrue(call("InjectComment")["ok"])
+                time.sleep(0.02)
             status = call("GetStatus")
             self.assertIn(str(log_path), status["logError"])
             self.assertIn(os.strerror(28), status["logError"])  # ENOSPC: No space left on device
