@@ -54,8 +54,9 @@ class PluginMemory(unittest.TestCase):
             for _ in range(10):  # a busy room: cues, chat, answers
                 self.assertTrue(call("NextCue")["ok"])
                 injected = call("InjectComment")
-                self.assertTrue(call("AnswerComment", {"commentId": injected["commentId"]})["ok"])
-                time.sleep(0.4)
+                time.sleep(0.4)  # posted at the next frame
+                answered = call("AnswerComment", {"commentId": injected["commentId"]})
+                self.assertTrue(answered["ok"], answered)
             session = settled_rss(obs)
             self.assertTrue(call("GetStatus")["sessionRunning"])
             self.assertTrue(call("StopSession")["ok"])

@@ -133,6 +133,9 @@ class WebsocketLoad(unittest.TestCase):
             ws.close()
             status = client.vendor(VENDOR, "GetStatus")
             self.assertTrue(status["sessionRunning"])
+            # Hundreds of injected questions nobody answered: GetStatus lists the 50 oldest, counts all.
+            self.assertGreaterEqual(status["openQuestionCount"], count // 100 * MIX.count("InjectComment"))
+            self.assertEqual(len(status["openQuestions"]), 50)
             self.assertTrue(client.vendor(VENDOR, "StopSession")["ok"])
         self.assertEqual(obs.stop(), 0)
 
