@@ -39,6 +39,8 @@ Studio::Lease studio_or_fail(obs_data_t *response)
 	return studio;
 }
 
+constexpr size_t kStatusQuestions = 50;
+
 void get_status(obs_data_t *, obs_data_t *response)
 {
 	const auto studio = studio_or_fail(response);
@@ -51,6 +53,8 @@ void get_status(obs_data_t *, obs_data_t *response)
 	obs_data_set_string(response, "scenarioId", s->scenario_id.c_str());
 	obs_data_set_string(response, "logPath", s->log_path.c_str());
 	obs_data_set_int(response, "elapsedMs", s->now_ms);
+	// Empty while the session log is written; otherwise why it cannot be (a full disk: path and OS reason).
+	obs_data_set_string(response, "logError", s->log_error.c_str());
 	obs_data_set_bool(response, "hasScript", s->cue.has_script);
 	obs_data_set_string(response, "segmentId", s->cue.segment_id.c_str());
 	obs_data_set_string(response, "segmentName", s->cue.segment_name.c_str());
@@ -70,8 +74,13 @@ void get_status(obs_data_t *, obs_data_t *response)
 	obs_data_set_int(response, "viewers", s->viewers);
 	obs_data_set_int(response, "orders", s->orders);
 	obs_data_set_int(response, "gmvCents", s->gmv_cents);
+	// The oldest open questions (those to answer first), at most kStatusQuestions: a room whose
+	// questions nobody answers must not make every poll bigger and slower (2 000 open: 180 KB, 7/s).
 	OBSDataArrayAutoRelease questions = obs_data_array_create();
-	for (const auto &q : s->open_questions) {
+	const size_t listed = std::min(s->open_questions.size(), kStatusQuestions);
+	obs_data_set_int(response, "openQuestionCount", static_cast<long long>(s->open_questions.size()));
+	for (size_t i = 0; i < listed; ++i) {
+		const auto &q = s->open_questions[i];
 		OBSDataAutoRelease item = obs_data_create();
 		obs_data_set_string(item, "commentId", q.comment_id.c_str());
 		obs_data_set_string(item, "text", q.text.c_str());
