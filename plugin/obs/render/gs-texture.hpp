@@ -4,6 +4,8 @@
 
 #include <graphics/graphics.h>
 
+#include "render/visible-bands.hpp"
+
 class QImage;
 
 namespace lcs::obs::render {
@@ -23,6 +25,9 @@ public:
 
 	/// Draws the texture with its top-left corner at (x, y), in the current matrix.
 	void draw(float x, float y) const;
+	/// Draws only `bands` of the texture (as VisibleBands::of its image found them), placed as
+	/// draw(x, y) would place them: the same picture for fewer pixels.
+	void draw(float x, float y, const VisibleBands &bands) const;
 
 	[[nodiscard]] bool empty() const { return texture_ == nullptr; }
 	[[nodiscard]] uint32_t width() const { return width_; }

@@ -4,24 +4,20 @@
 
 namespace lcs::obs::render {
 
-void RasterLayer::offer(QImage image)
+void RasterLayer::sync()
 {
-	std::lock_guard lock(mutex_);
-	pending_ = std::move(image);
+	if (auto painted = slot_.take()) {
+		texture_.upload(painted->image);
+		bands_ = std::move(painted->bands);
+	}
 }
 
 void RasterLayer::draw(float x, float y)
 {
-	std::optional<QImage> image;
-	{
-		std::lock_guard lock(mutex_);
-		image.swap(pending_);
-	}
-	if (image)
-		texture_.upload(*image);
+	sync();
 	gs_blend_state_push();
 	gs_reset_blend_state();
-	texture_.draw(x, y);
+	texture_.draw(x, y, bands_);
 	gs_blend_state_pop();
 }
 

@@ -15,22 +15,25 @@ namespace lcs::obs {
 
 // An OBS input source drawn as one Qt-rasterised layer (price card, order ticker, comment feed,
 // room stats). The wrapper owns the OBS side: settings read on update (any thread) under a
-// mutex, a tick that asks the content for a new image only when something changed, the texture
+// mutex, a tick that asks the content for a repaint only when something changed, the texture
 // hand-over, the size and the registration. `Content` supplies:
 //   using Style = …;                 // width, height and operator==
 //   static Style read_style(obs_data_t *settings);
 //   static void defaults(obs_data_t *settings);
 //   static obs_properties_t *properties();
-//   std::optional<QImage> paint(const Style &style, bool style_changed); // video thread: a new
-//                                                                         // image, or none when
-//                                                                         // nothing changed
+//   std::optional<render::PaintJob> paint(const Style &style, bool style_changed);
+//       // video thread: a job painting the new image from copies of what it shows (it runs on
+//       // the painter thread, see render/paint-worker.hpp), or none when nothing changed
 // and optionally:
 //   static constexpr bool kPaintOnlyWhenShowing = true; // no repaint while the source is shown
 //                                                      // nowhere; the first tick it shows again
 //                                                      // repaints what changed meanwhile
 //   void add_render_stats(calldata_t *cd) const;        // more out-values of lcs_render_stats
-// Every raster source answers the proc "lcs_render_stats" (out int repaints, …): how often it
-// was re-rasterised, for tests and diagnosis.
+// Threads: the content and the painted style belong to the video thread (tick); the style under
+// mutex_ to whoever updates; the layer hands jobs to the painter and images to the graphics
+// context (render). Every raster source answers the proc "lcs_render_stats" (out int changes,
+// out int repaints, …): how often its content changed, and how often the painter re-rasterised
+// it (changes coalesced while the painter was busy are not painted), for tests and diagnosis.
 template<typename Content> class RasterSource {
 public:
 	using Style = typename Content::Style;
@@ -38,7 +41,8 @@ public:
 	RasterSource(obs_data_t *settings, obs_source_t *source) : source_(source)
 	{
 		update(settings);
-		proc_handler_add(obs_source_get_proc_handler(source), "void lcs_render_stats(out int repaints)",
+		proc_handler_add(obs_source_get_proc_handler(source),
+				 "void lcs_render_stats(out int changes, out int repaints)",
 				 &RasterSource::render_stats, this);
 	}
 
@@ -66,10 +70,8 @@ public:
 				style_changed = true;
 			}
 		}
-		if (auto image = content_.paint(painted_style_, style_changed)) {
-			layer_.offer(std::move(*image));
-			repaints_.fetch_add(1, std::memory_order_relaxed);
-		}
+		if (auto job = content_.paint(painted_style_, style_changed))
+			layer_.submit(std::move(*job));
 	}
 
 	void render() { layer_.draw(0.0f, 0.0f); }
@@ -114,20 +116,20 @@ private:
 	static void render_stats(void *data, calldata_t *cd)
 	{
 		const auto *s = self(data);
-		calldata_set_int(cd, "repaints", static_cast<long long>(s->repaints_.load(std::memory_order_relaxed)));
+		calldata_set_int(cd, "changes", static_cast<long long>(s->layer_.submitted()));
+		calldata_set_int(cd, "repaints", static_cast<long long>(s->layer_.painted()));
 		if constexpr (requires(const Content &c) { c.add_render_stats(cd); })
 			s->content_.add_render_stats(cd);
 	}
 
 	obs_source_t *source_; // the source that owns this
-	std::atomic<uint64_t> repaints_{0};
 	std::mutex mutex_;
 	Style style_{};          // guarded by mutex_
 	uint64_t version_ = 0;   // guarded by mutex_
 	uint64_t painted_version_ = ~0ull; // video thread (written under mutex_)
 	Style painted_style_{};  // video thread: the style of painted_version_
-	Content content_;        // video thread
-	render::RasterLayer layer_;
+	Content content_;        // video thread (its jobs carry copies to the painter)
+	render::RasterLayer layer_; // submit: video thread; draw: graphics context
 };
 
 // Settings helpers shared by the raster sources.

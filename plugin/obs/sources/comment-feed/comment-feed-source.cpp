@@ -61,7 +61,7 @@ public:
 		return props;
 	}
 
-	std::optional<QImage> paint(const Style &style, bool style_changed)
+	std::optional<render::PaintJob> paint(const Style &style, bool style_changed)
 	{
 		std::vector<FeedRow> rows;
 		int open = 0;
@@ -108,7 +108,9 @@ public:
 			return std::nullopt;
 		painted_ = rows;
 		painted_open_ = open;
-		return CommentFeedPainter::paint(rows, open, style, labels_);
+		return [rows = std::move(rows), open, style, labels = labels_] {
+			return CommentFeedPainter::paint(rows, open, style, labels);
+		};
 	}
 
 private:

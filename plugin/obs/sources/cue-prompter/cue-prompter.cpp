@@ -128,14 +128,18 @@ void CuePrompter::tick(float /*seconds*/)
 
 	const script::CueView view = current_view();
 	const std::optional<CueMark> mark = current_mark();
-	std::optional<QImage> text;
-	std::optional<QImage> timer;
-	if (style_changed || !ticked_view_ || !view.same_text_as(*ticked_view_) || mark != ticked_mark_)
-		text = CuePrompterPainter::paint_text(view, ticked_style_, labels_, mark);
+	// The painter thread rasterises; jobs carry copies of what they draw.
+	const bool text = style_changed || !ticked_view_ || !view.same_text_as(*ticked_view_) || mark != ticked_mark_;
+	if (text)
+		text_layer_.submit([view, style = ticked_style_, labels = labels_, mark] {
+			return CuePrompterPainter::paint_text(view, style, labels, mark);
+		});
 	ticked_mark_ = mark;
 	const std::string timer_text = CuePrompterPainter::timer_text(view, labels_);
 	if (text || timer_text != ticked_timer_) {
-		timer = CuePrompterPainter::paint_timer(view, ticked_style_, labels_);
+		timer_layer_.submit([view, style = ticked_style_, labels = labels_] {
+			return CuePrompterPainter::paint_timer(view, style, labels);
+		});
 		ticked_timer_ = timer_text;
 	}
 	ticked_view_ = view;
@@ -143,10 +147,6 @@ void CuePrompter::tick(float /*seconds*/)
 	std::lock_guard lock(frame_mutex_);
 	frame_.style = ticked_style_;
 	frame_.view = view;
-	if (text)
-		frame_.text = std::move(text);
-	if (timer)
-		frame_.timer = std::move(timer);
 }
 
 void CuePrompter::render()
@@ -155,17 +155,11 @@ void CuePrompter::render()
 	std::optional<script::CueView> view;
 	{
 		std::lock_guard lock(frame_mutex_);
-		if (frame_.text) {
-			text_texture_.upload(*frame_.text);
-			frame_.text.reset();
-		}
-		if (frame_.timer) {
-			timer_texture_.upload(*frame_.timer);
-			frame_.timer.reset();
-		}
 		style = frame_.style;
 		view = frame_.view;
 	}
+	text_layer_.sync();
+	timer_layer_.sync();
 	if (!view)
 		return; // not ticked yet: nothing to show
 
@@ -184,7 +178,7 @@ void CuePrompter::render()
 	}
 
 	render::fill_rect(0.0f, 0.0f, w, h, style.background_with_opacity());
-	text_texture_.draw(0.0f, 0.0f);
+	text_layer_.draw(0.0f, 0.0f);
 
 	if (view->has_script && style.show_timer && layout.bar.h > 0) {
 		const auto &v = *view;
@@ -200,9 +194,9 @@ void CuePrompter::render()
 					    : 0.0f;
 		render::fill_rect(bx, by, bw, bh, (style.text_color & 0x00FFFFFF) | 0x40000000);
 		render::fill_rect(bx, by, bw * ratio, bh, overrun ? style.warning_color : style.accent_color);
-		timer_texture_.draw(static_cast<float>(layout.header.x + layout.header.w) -
-					    static_cast<float>(timer_texture_.width()),
-				    static_cast<float>(layout.header.y));
+		timer_layer_.draw(static_cast<float>(layout.header.x + layout.header.w) -
+					  static_cast<float>(timer_layer_.width()),
+				  static_cast<float>(layout.header.y));
 	}
 
 	gs_matrix_pop();

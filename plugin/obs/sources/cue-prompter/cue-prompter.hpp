@@ -9,7 +9,7 @@
 #include <obs.h>
 
 #include "core/script/cue_view.hpp"
-#include "render/gs-texture.hpp"
+#include "render/raster-layer.hpp"
 #include "sources/cue-prompter/cue-prompter-painter.hpp"
 #include "sources/cue-prompter/cue-prompter-style.hpp"
 
@@ -24,8 +24,9 @@ inline constexpr const char *kNoPack = "none";
 // thread when a scene collection loads); update() on the video thread (libobs defers a video
 // source's update to its next tick); tick() on the video thread; render() wherever OBS renders
 // (the video thread, or another thread holding the graphics context, as obs-websocket's
-// screenshots do). Text is rasterised in tick() only when what it shows changed; render() only
-// uploads finished images and draws. Small mutexes guard what crosses threads: the settings, the
+// screenshots do). tick() asks the module's painter thread (render/paint-worker.hpp) to rasterise
+// text only when what it shows changed, never waiting for it; render() only uploads finished
+// images and draws. Small mutexes guard what crosses threads: the settings, the
 // pack status (written by the studio's worker), and the frame handed from tick() to render().
 //
 // The script: the prompter's pack setting is a choice only when it changes (a cosmetic change
@@ -82,15 +83,14 @@ private:
 	struct Frame {
 		CuePrompterStyle style;
 		std::optional<script::CueView> view;
-		std::optional<QImage> text;  // new text layer to upload, if any
-		std::optional<QImage> timer; // new timer layer to upload, if any
 	};
 	std::mutex frame_mutex_;
 	Frame frame_; // guarded by frame_mutex_
 
-	// render() only (inside the graphics context, which serialises renders)
-	render::GsTexture text_texture_;
-	render::GsTexture timer_texture_;
+	// Painted on the painter thread: tick() submits, render() (inside the graphics context,
+	// which serialises renders) uploads and draws.
+	render::RasterLayer text_layer_;
+	render::RasterLayer timer_layer_;
 };
 
 } // namespace lcs::obs

@@ -64,7 +64,7 @@ public:
 		return props;
 	}
 
-	std::optional<QImage> paint(const Style &style, bool style_changed)
+	std::optional<render::PaintJob> paint(const Style &style, bool style_changed)
 	{
 		overlay::TickerModel::Options options;
 		options.max_lines = static_cast<size_t>(style.max_lines);
@@ -91,7 +91,7 @@ public:
 		if (!style_changed && rows == painted_)
 			return std::nullopt;
 		painted_ = rows;
-		return OrderTickerPainter::paint(rows, style);
+		return [rows = std::move(rows), style] { return OrderTickerPainter::paint(rows, style); };
 	}
 
 private:

@@ -11,7 +11,7 @@ namespace lcs::obs {
 
 // The pinned product's picture for the price card: decoded once per file (keyed by path, size
 // and modification time, so an edited image is picked up) and smooth-scaled once per size, not
-// at every repaint. One per price card; video thread.
+// at every repaint. One per price card; used by its paint jobs only (the painter thread).
 class PriceCardImageCache {
 public:
 	/// The picture scaled to fit side × side (aspect kept), or null when the file is missing or

@@ -120,7 +120,7 @@ public:
 	static void defaults(obs_data_t *settings);
 	static obs_properties_t *properties();
 
-	std::optional<QImage> paint(const Style &style, bool style_changed)
+	std::optional<render::PaintJob> paint(const Style &style, bool style_changed)
 	{
 		const Studio *studio = Studio::get();
 		const auto snap = studio ? studio->snapshot() : nullptr;
@@ -148,13 +148,16 @@ public:
 		if (!style_changed && content == painted_)
 			return std::nullopt;
 		painted_ = content;
-		return PriceCardPainter::paint(content, style, labels_, images_);
+		// The image cache is the painter's: only jobs (run one after another) touch it.
+		return [content = std::move(content), style, labels = labels_, images = images_] {
+			return PriceCardPainter::paint(content, style, labels, *images);
+		};
 	}
 
 	void add_render_stats(calldata_t *cd) const
 	{
-		calldata_set_int(cd, "image_decodes", static_cast<long long>(images_.decodes()));
-		calldata_set_int(cd, "image_scales", static_cast<long long>(images_.scales()));
+		calldata_set_int(cd, "image_decodes", static_cast<long long>(images_->decodes()));
+		calldata_set_int(cd, "image_scales", static_cast<long long>(images_->scales()));
 	}
 
 private:
@@ -172,7 +175,7 @@ private:
 	const PriceCardLabels labels_ = localised_labels();
 	lcs::obs::PriceCardContent painted_;
 	std::shared_ptr<const session::Snapshot> seen_snapshot_; // video thread
-	PriceCardImageCache images_;
+	std::shared_ptr<PriceCardImageCache> images_ = std::make_shared<PriceCardImageCache>(); // painter thread
 };
 
 void PriceCardSourceContent::defaults(obs_data_t *settings)

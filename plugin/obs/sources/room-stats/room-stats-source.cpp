@@ -136,7 +136,7 @@ public:
 		return props;
 	}
 
-	std::optional<QImage> paint(const Style &style, bool style_changed)
+	std::optional<render::PaintJob> paint(const Style &style, bool style_changed)
 	{
 		Stats st;
 		if (const Studio *studio = Studio::get()) {
@@ -153,7 +153,7 @@ public:
 		if (!style_changed && st == painted_)
 			return std::nullopt;
 		painted_ = st;
-		return paint_stats(st, style);
+		return [st, style] { return paint_stats(st, style); };
 	}
 
 private:
