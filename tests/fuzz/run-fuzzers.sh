@@ -30,8 +30,9 @@ for t in "${targets[@]}"; do
   [ "$t" = rubric ] && extra+=("$here/data/rubric")
   dict=()
   [ -f "$here/tests/fuzz/dict/$t.dict" ] && dict=(-dict="$here/tests/fuzz/dict/$t.dict")
-  # The new inputs go to the work copy (never the checkout); crashes to the artifact folder.
-  "$bin" "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb="$rss" -timeout=10 -print_final_stats=1 \
+  # The new inputs go to the work copy (never the checkout); crashes to the artifact folder. The
+  # timeout is generous: the first input also pays start-up (ICU and OpenCC data) on a busy machine.
+  "$bin" "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb="$rss" -timeout=30 -print_final_stats=1 \
     -artifact_prefix="$work/" "$work/corpus" "${extra[@]}" >"$work/log.txt" 2>&1
   rc=$?
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/log.txt" | grep -o '[0-9]*$')

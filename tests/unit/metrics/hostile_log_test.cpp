@@ -210,7 +210,7 @@ TEST(Metrics, OverflowingOrderIsABadLineNotAWrappedSum)
 // empty session fields beside the problem.
 TEST(Report, LogWithoutHeaderStillWritesItsJson)
 {
-	for (const std::string text : {std::string(), std::string("{\"type\":\"session\",\"schema\":\"lcs.session/2\"}\n")}) {
+	for (const std::string &text : {std::string(), std::string("{\"type\":\"session\",\"schema\":\"lcs.session/2\"}\n")}) {
 		const auto report = lcs::report::build_report(write_log(text));
 		EXPECT_TRUE(report.header.is_null());
 		EXPECT_FALSE(report.problems.empty());
