@@ -15,6 +15,8 @@ PACKAGES=(
   # the compliance checker: ICU (normalisation), OpenCC and its data (traditional → simplified),
   # the Unihan readings the pinyin table is generated from at build time
   libicu-dev libopencc-dev libopencc-data unicode-data
+  # the session-log reader's hot path (core/metrics, issue 16): simdjson On-Demand
+  libsimdjson-dev
   # run: OBS itself and a CJK font for Chinese overlays
   obs-studio fonts-wqy-microhei
   # headless OBS and tests: X server, Mesa (llvmpipe), websocket client

@@ -19,9 +19,9 @@ struct Field {
 
 constexpr bool kOptional = false;
 
-const std::map<std::string, std::vector<Field>> &table()
+const std::map<std::string, std::vector<Field>, std::less<>> &table()
 {
-	static const std::map<std::string, std::vector<Field>> fields = {
+	static const std::map<std::string, std::vector<Field>, std::less<>> fields = {
 		{"viewer_join", {{"viewer", T::Str}, {"persona", T::Str, kOptional}, {"source", T::Str, kOptional}}},
 		{"viewer_leave", {{"viewer", T::Str}}},
 		{"comment", {{"comment_id", T::Str}, {"viewer", T::Str}, {"text", T::Str}, {"kind", T::Str}}},
@@ -90,6 +90,18 @@ const char *type_name(T type)
 	return "";
 }
 
+bool is(const LogField &v, T type)
+{
+	switch (type) {
+	case T::Str: return v.kind == JsonKind::String;
+	case T::Int: return v.is_integer();
+	case T::Arr: return v.kind == JsonKind::Array;
+	case T::Obj: return v.kind == JsonKind::Object;
+	case T::Bool: return v.kind == JsonKind::Bool;
+	}
+	return false;
+}
+
 bool has(const nlohmann::json &j, const char *name, T type)
 {
 	const auto it = j.find(name);
@@ -135,6 +147,17 @@ std::string check_event_types(const nlohmann::json &e)
 {
 	const auto it = table().find(e.value("type", std::string()));
 	return it == table().end() ? std::string() : mistyped(e, it->second, it->first + ": ");
+}
+
+std::string check_event_types(const LogEvent &e)
+{
+	const auto it = table().find(field_view(e, "type"));
+	if (it == table().end())
+		return {};
+	for (const auto &f : it->second)
+		if (const LogField *v = e.find(f.name); v && !is(*v, f.type))
+			return it->first + ": '" + f.name + "' must be " + type_name(f.type);
+	return {};
 }
 
 std::string check_header_types(const nlohmann::json &h)

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/metrics/log_event.hpp"
+
 namespace lcs::metrics {
 
 /// Checks one event line against the lcs.session/1 table (contract.md section 1): known types
@@ -16,6 +18,8 @@ std::string check_event(const nlohmann::json &event);
 /// contract's JSON type. Returns "" or e.g. "comment: 'comment_id' must be a string". The log
 /// reader skips an event that fails this (readers need not guard every field).
 std::string check_event_types(const nlohmann::json &event);
+/// The same check (same verdict, same words) of an event the reader parsed into a LogEvent.
+std::string check_event_types(const LogEvent &event);
 
 /// Only the types of the header's known fields that it has, down to each pack, product, segment
 /// and cue (a header may lack optional fields). Returns "" or e.g. "header: 'session_id' must be

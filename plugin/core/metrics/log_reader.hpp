@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/diag/diagnostic.hpp"
+#include "core/metrics/log_event.hpp"
 
 namespace lcs::metrics {
 
@@ -39,6 +40,12 @@ public:
 };
 
 ReadReport read_session_log(const std::string &utf8_path, const HeaderCallback &on_header, const EventCallback &on_event);
+
+/// The same reader (same verdicts, problems and report), handing each event over as a LogEvent
+/// (its fields parsed by simdjson, no JSON tree built): the fast path for what reads every event
+/// of long logs (the report, the metrics). The event's views are valid only during the callback.
+using EventViewCallback = std::function<void(const LogEvent &event)>;
+ReadReport read_session_events(const std::string &utf8_path, const HeaderCallback &on_header, const EventViewCallback &on_event);
 
 inline constexpr const char *kSessionSchema = "lcs.session/1";
 

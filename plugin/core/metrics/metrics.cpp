@@ -14,7 +14,7 @@ std::optional<double> ratio(double numerator, double denominator)
 }
 
 // Characters (code points) of UTF-8 text: bytes that do not continue a sequence.
-int64_t utf8_chars(const std::string &text)
+int64_t utf8_chars(std::string_view text)
 {
 	int64_t n = 0;
 	for (const unsigned char c : text)
@@ -35,10 +35,27 @@ void MetricsAccumulator::expose_present()
 		exposed_.insert(viewer);
 }
 
-bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
+namespace {
+// Inserts `key` into a set or map keyed by std::string, copying it only when it is new.
+template <class Set>
+bool insert_text(Set &set, std::string_view key)
+{
+	if (set.find(key) != set.end())
+		return false;
+	set.emplace(std::string(key));
+	return true;
+}
+} // namespace
+
+bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected) { return add_event(e, rejected); }
+
+bool MetricsAccumulator::add(const LogEvent &e, std::string *rejected) { return add_event(e, rejected); }
+
+template <class Event>
+bool MetricsAccumulator::add_event(const Event &e, std::string *rejected)
 {
 	const int64_t t = field_int(e, "t");
-	const std::string type = field_string(e, "type");
+	const std::string_view type = field_view(e, "type");
 	if (end_t_) {
 		last_t_ = std::max(last_t_, t);
 		return true; // nothing counts after session_end
@@ -63,29 +80,29 @@ bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 	last_t_ = std::max(last_t_, t);
 
 	if (type == "viewer_join") {
-		const std::string v = field_string(e, "viewer");
+		const std::string_view v = field_view(e, "viewer");
 		++pv_;
-		viewers_.insert(v);
-		if (!present_.count(v)) {
-			present_[v] = t;
+		insert_text(viewers_, v);
+		if (present_.find(v) == present_.end()) {
+			present_.emplace(std::string(v), t);
 			present_since_sum_ += t;
 			pcu_ = std::max<int64_t>(pcu_, static_cast<int64_t>(present_.size()));
 		}
 		if (!pinned_.empty())
-			exposed_.insert(v);
-		if (!viewer_source_.count(v)) {
-			std::string source = field_string(e, "source");
+			insert_text(exposed_, v);
+		if (viewer_source_.find(v) == viewer_source_.end()) {
+			std::string_view source = field_view(e, "source");
 			if (source.empty())
 				source = "other";
 			const auto row = std::find_if(sources_.begin(), sources_.end(), [&](const auto &r) { return r.source == source; });
 			const size_t index = static_cast<size_t>(row - sources_.begin());
 			if (row == sources_.end())
-				sources_.push_back({source, 0, 0, 0});
+				sources_.push_back({std::string(source), 0, 0, 0});
 			++sources_[index].uv;
-			viewer_source_.emplace(v, index);
+			viewer_source_.emplace(std::string(v), index);
 		}
 	} else if (type == "viewer_leave") {
-		const auto it = present_.find(field_string(e, "viewer"));
+		const auto it = present_.find(field_view(e, "viewer"));
 		if (it != present_.end()) { // a leave without a join is ignored
 			presence_ms_ += t - it->second;
 			present_since_sum_ -= it->second;
@@ -95,9 +112,9 @@ bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 		++orders_;
 		units_ = *units;
 		gmv_ = *gmv;
-		const std::string v = field_string(e, "viewer");
-		const bool first_order = buyers_.insert(v).second;
-		if (first_order && clickers_.count(v))
+		const std::string_view v = field_view(e, "viewer");
+		const bool first_order = insert_text(buyers_, v);
+		if (first_order && clickers_.find(v) != clickers_.end())
 			++clicking_buyers_;
 		if (const auto source = viewer_source_.find(v); source != viewer_source_.end()) {
 			auto &row = sources_[source->second];
@@ -105,32 +122,32 @@ bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 			row.gmv_cents = checked_add(row.gmv_cents, field_int(e, "amount_cents")).value_or(row.gmv_cents);
 		}
 	} else if (type == "comment") {
-		commenters_.insert(field_string(e, "viewer"));
-		if (field_string(e, "kind") == "question") {
+		insert_text(commenters_, field_view(e, "viewer"));
+		if (field_view(e, "kind") == "question") {
 			++questions_;
-			open_questions_[field_string(e, "comment_id")] = t;
+			open_questions_.insert_or_assign(std::string(field_view(e, "comment_id")), t);
 		}
 	} else if (type == "comment_answered") {
-		const auto it = open_questions_.find(field_string(e, "comment_id"));
+		const auto it = open_questions_.find(field_view(e, "comment_id"));
 		if (it != open_questions_.end()) {
 			response_ms_.add(t - it->second);
 			open_questions_.erase(it);
 		}
 	} else if (type == "follow") {
-		followers_.insert(field_string(e, "viewer"));
+		insert_text(followers_, field_view(e, "viewer"));
 	} else if (type == "product_pin") {
-		pinned_.insert(field_string(e, "sku"));
+		pinned_.emplace(field_view(e, "sku"));
 		expose_present();
 	} else if (type == "product_unpin") {
-		const auto it = pinned_.find(field_string(e, "sku"));
+		const auto it = pinned_.find(field_view(e, "sku"));
 		if (it != pinned_.end())
 			pinned_.erase(it);
 	} else if (type == "product_click") {
-		const std::string v = field_string(e, "viewer");
-		if (clickers_.insert(v).second && buyers_.count(v))
+		const std::string_view v = field_view(e, "viewer");
+		if (insert_text(clickers_, v) && buyers_.find(v) != buyers_.end())
 			++clicking_buyers_;
 	} else if (type == "voice") {
-		const std::string state = field_string(e, "state");
+		const std::string_view state = field_view(e, "state");
 		if (voice_state_ && *voice_state_ != state) {
 			const int64_t span = t - voice_since_;
 			if (*voice_state_ == "talk")
@@ -142,12 +159,12 @@ bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 			}
 		}
 		if (!voice_state_ || *voice_state_ != state) {
-			voice_state_ = state;
+			voice_state_ = std::string(state);
 			voice_since_ = t;
 		}
 	} else if (type == "compliance_flag") {
 		++flags_;
-		const std::string severity = field_string(e, "severity");
+		const std::string_view severity = field_view(e, "severity");
 		bans_ += severity == "ban" ? 1 : 0;
 		cautions_ += severity == "caution" ? 1 : 0;
 	} else if (type == "impressions") {
@@ -157,9 +174,8 @@ bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected)
 	} else if (type == "speech") {
 		// Only what was finally recognised counts: a partial transcript (final: false) is
 		// repeated, growing, until its final text arrives.
-		const auto final = e.find("final");
-		if (final == e.end() || !final->is_boolean() || final->get<bool>())
-			speech_chars_ += utf8_chars(field_string(e, "text"));
+		if (field_final(e))
+			speech_chars_ += utf8_chars(field_view(e, "text"));
 	} else if (type == "session_end") {
 		end_t_ = t;
 	}

@@ -5,12 +5,14 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/metrics/log_event.hpp"
 #include "core/metrics/running_median.hpp"
 
 // The platform metrics of shared/design/contract.md section 2, computed in one pass over a
@@ -79,32 +81,45 @@ public:
 	/// negative or would overflow the session's 64-bit sums is not counted: add returns false and
 	/// says why in `rejected` (a reader reports it as a bad line, see metrics::BadLine).
 	bool add(const nlohmann::json &event, std::string *rejected = nullptr);
+	/// The same for an event the reader handed over as a LogEvent (read_session_events).
+	bool add(const LogEvent &event, std::string *rejected = nullptr);
 	[[nodiscard]] Metrics finish() const;
 
 	static constexpr int64_t kDeadAirMs = 3000;
 
 private:
+	// Hash and equality that find std::string keys by std::string_view (no copy per lookup).
+	struct TextHash {
+		using is_transparent = void;
+		size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+	};
+	using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+	template <class V>
+	using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+
+	template <class Event>
+	bool add_event(const Event &event, std::string *rejected);
 	void expose_present();
 
 	int64_t last_t_ = 0;
 	std::optional<int64_t> end_t_;
 	int64_t pv_ = 0;
-	std::unordered_set<std::string> viewers_;
-	std::unordered_map<std::string, int64_t> present_; // viewer → join t
+	TextSet viewers_;
+	TextMap<int64_t> present_; // viewer → join t
 	int64_t present_since_sum_ = 0; // Σ join t of the viewers in present_ (finish() stays O(1) in them)
 	int64_t presence_ms_ = 0;
 	int64_t pcu_ = 0;
 	int64_t orders_ = 0;
 	int64_t units_ = 0;
 	int64_t gmv_ = 0;
-	std::unordered_set<std::string> buyers_;
-	std::unordered_set<std::string> commenters_;
-	std::unordered_set<std::string> followers_;
-	std::unordered_set<std::string> clickers_;
+	TextSet buyers_;
+	TextSet commenters_;
+	TextSet followers_;
+	TextSet clickers_;
 	int64_t clicking_buyers_ = 0; // viewers in both buyers_ and clickers_
-	std::unordered_set<std::string> exposed_;
-	std::multiset<std::string> pinned_;
-	std::unordered_map<std::string, int64_t> open_questions_; // comment id → t
+	TextSet exposed_;
+	std::multiset<std::string, std::less<>> pinned_;
+	TextMap<int64_t> open_questions_; // comment id → t
 	int64_t questions_ = 0;
 	RunningMedian response_ms_; // answer times of answered questions
 	std::optional<std::string> voice_state_;
@@ -118,7 +133,7 @@ private:
 	int64_t impressions_ = 0;
 	int64_t ad_spend_ = 0;
 	int64_t speech_chars_ = 0;
-	std::unordered_map<std::string, size_t> viewer_source_; // viewer → index into sources_
+	TextMap<size_t> viewer_source_; // viewer → index into sources_
 	std::vector<Metrics::TrafficRow> sources_;
 };
 

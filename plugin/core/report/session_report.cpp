@@ -108,7 +108,7 @@ SessionReport build_report(const std::string &utf8_path)
 			exposed[sku].insert(viewer);
 	};
 
-	const auto read = metrics::read_session_log(
+	const auto read = metrics::read_session_events(
 		utf8_path,
 		[&](const nlohmann::json &h) {
 			r.header = h;
@@ -135,7 +135,7 @@ SessionReport build_report(const std::string &utf8_path)
 				for (const auto &p : h["products"])
 					product_row(field_string(p, "sku")).name = field_string(p, "name");
 		},
-		[&](const nlohmann::json &e) {
+		[&](const metrics::LogEvent &e) {
 			if (ended)
 				return;
 			// An order the metrics refuse (it would overflow their sums) is a bad line here too; the
