@@ -27,6 +27,8 @@ PACKAGES=(
   # rclone serve webdav, npm s3rver under node), the minisign CLI, botocore to re-check SigV4.
   # (Debian's nginx package may start a system nginx on port 80; the tests use their own.)
   nginx libnginx-mod-http-dav-ext rclone minisign python3-botocore
+  # fuzzing (issue 16, tests/fuzz): clang 14 and its libFuzzer / sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 # Node.js and npm for s3rver: Debian's, unless a Node.js with its own npm is there already
 # (NodeSource's nodejs bundles npm and conflicts with Debian's npm package).

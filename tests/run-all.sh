@@ -65,4 +65,15 @@ if [ "${LCS_SKIP_SANITIZERS:-0}" != "1" ]; then
   phase "libobs and Qt desk tests under ASan + UBSan"
   ASAN_OPTIONS="detect_leaks=0" ctest --preset linux-asan -j 2 -L "obs|qt"
 fi
+# --- fuzzing (issue 16, docs/fuzzing.md) ---
+# The libFuzzer targets (clang, ASan + UBSan, only the core sources they need), each run for a
+# bounded time on its seed corpus; a crash fails here and its input is kept (the path is printed).
+# The corpora are also replayed by the unit label above (fuzz.*_corpus_replay, under ASan).
+#   LCS_SKIP_FUZZ=1  skip; LCS_FUZZ_SECONDS (default 20) per target
+if [ "${LCS_SKIP_FUZZ:-0}" != "1" ]; then
+  phase "build (linux-fuzz: libFuzzer targets)"
+  "$here/installer/build.sh" linux-fuzz
+  phase "fuzzing (${LCS_FUZZ_SECONDS:-20} s per target)"
+  "$here/tests/fuzz/run-fuzzers.sh" "$here/build_linux-fuzz" "${LCS_FUZZ_SECONDS:-20}"
+fi
 phase "done"

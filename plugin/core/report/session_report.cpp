@@ -374,11 +374,14 @@ nlohmann::ordered_json SessionReport::to_json() const
 	}
 	j["ad_spend"] = ads;
 	j["compliance"] = compliance_json(*this);
-	j["session"] = {{"session_id", header.value("session_id", "")},
-			{"trainee", header.value("trainee", "")},
-			{"started_at", header.value("started_at", "")},
-			{"scenario", header.value("scenario", nlohmann::json::object())},
-			{"seed", header.value("seed", uint64_t{0})},
+	// A log without a header (empty, or refused) has a null header: its session fields are empty.
+	static const nlohmann::json kNoHeader = nlohmann::json::object();
+	const nlohmann::json &h = header.is_object() ? header : kNoHeader;
+	j["session"] = {{"session_id", h.value("session_id", "")},
+			{"trainee", h.value("trainee", "")},
+			{"started_at", h.value("started_at", "")},
+			{"scenario", h.value("scenario", nlohmann::json::object())},
+			{"seed", h.value("seed", uint64_t{0})},
 			{"truncated", truncated}};
 	return j;
 }

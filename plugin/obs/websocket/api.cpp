@@ -13,6 +13,7 @@
 #include "studio/practice-collection.hpp"
 #include "studio/studio.hpp"
 #include "websocket/library-requests.hpp"
+#include "websocket/request-args.hpp"
 #include "websocket/request-fields.hpp"
 #include "websocket/speech-requests.hpp"
 #include "websocket/traffic-requests.hpp"
@@ -27,7 +28,6 @@ std::string g_last_session;        // video thread
 
 using websocket::fail;
 using websocket::ok;
-using websocket::optional_string;
 
 /// The studio for one request (obs-websocket's threads may still run while OBS unloads us: the
 /// lease keeps the studio until the request is done).
@@ -96,22 +96,15 @@ void get_status(obs_data_t *, obs_data_t *response)
 void start_session(obs_data_t *request, obs_data_t *response)
 {
 	const auto studio = studio_or_fail(response);
-	std::string scenario, trainee;
-	if (!studio || !optional_string(request, "scenarioId", scenario, response) ||
-	    !optional_string(request, "trainee", trainee, response))
+	websocket::StartSessionArgs args;
+	if (!studio || !websocket::read_start_session(request, args, response))
 		return;
-	std::optional<int64_t> seed_field;
-	if (!websocket::integer_field(request, "seed", 0, false, seed_field, response))
-		return;
-	std::optional<uint64_t> seed;
-	if (seed_field)
-		seed = static_cast<uint64_t>(*seed_field);
 	const auto s = studio->snapshot();
-	if (s->library && !scenario.empty() && !s->library->scenario(scenario)) {
-		fail(response, "field 'scenarioId': no scenario '" + scenario + "' in the script in use");
+	if (s->library && !args.scenario.empty() && !s->library->scenario(args.scenario)) {
+		fail(response, "field 'scenarioId': no scenario '" + args.scenario + "' in the script in use");
 		return;
 	}
-	studio->start_session(scenario, trainee, seed);
+	studio->start_session(args.scenario, args.trainee, args.seed);
 	ok(response);
 }
 
@@ -127,7 +120,7 @@ void pin_product(obs_data_t *request, obs_data_t *response)
 {
 	const auto studio = studio_or_fail(response);
 	std::string sku;
-	if (!studio || !optional_string(request, "sku", sku, response))
+	if (!studio || !websocket::read_id(request, "sku", sku, response))
 		return;
 	if (sku.empty())
 		return simple(response, session::PinNextProduct{});
@@ -143,7 +136,7 @@ void start_promotion(obs_data_t *request, obs_data_t *response)
 {
 	const auto studio = studio_or_fail(response);
 	std::string id;
-	if (!studio || !optional_string(request, "promoId", id, response))
+	if (!studio || !websocket::read_id(request, "promoId", id, response))
 		return;
 	const auto s = studio->snapshot();
 	if (!s->library) {
@@ -182,7 +175,7 @@ void stop_promotion(obs_data_t *request, obs_data_t *response)
 {
 	const auto studio = studio_or_fail(response);
 	std::string id;
-	if (!studio || !optional_string(request, "promoId", id, response))
+	if (!studio || !websocket::read_id(request, "promoId", id, response))
 		return;
 	const auto s = studio->snapshot();
 	if (!id.empty()) {
@@ -201,7 +194,7 @@ void answer_comment(obs_data_t *request, obs_data_t *response)
 {
 	const auto studio = studio_or_fail(response);
 	std::string id;
-	if (!studio || !optional_string(request, "commentId", id, response))
+	if (!studio || !websocket::read_id(request, "commentId", id, response))
 		return;
 	const auto s = studio->snapshot();
 	if (s->open_questions.empty() && id.empty()) {
@@ -222,21 +215,15 @@ void answer_comment(obs_data_t *request, obs_data_t *response)
 void inject_comment(obs_data_t *request, obs_data_t *response)
 {
 	const auto studio = studio_or_fail(response);
-	std::string text, kind, viewer;
-	if (!studio || !optional_string(request, "text", text, response) || !optional_string(request, "kind", kind, response) ||
-	    !optional_string(request, "viewer", viewer, response))
+	websocket::InjectCommentArgs args;
+	if (!studio || !websocket::read_inject_comment(request, args, response))
 		return;
-	static const std::set<std::string> kinds = {"question", "objection", "reaction", "interaction", "claim", "troll"};
-	if (!kind.empty() && !kinds.count(kind)) {
-		fail(response, "field 'kind' must be one of question, objection, reaction, interaction, claim, troll");
-		return;
-	}
 	const auto s = studio->snapshot();
 	const bool zh = s->library && s->library->language().rfind("zh", 0) == 0;
 	session::InjectComment c;
-	c.text = text.empty() ? (zh ? "这个多少钱？什么时候发货？" : "How much is it, and when does it ship?") : text;
-	c.kind = kind.empty() ? "question" : kind;
-	c.viewer = viewer.empty() ? "coach" : viewer;
+	c.text = args.text.empty() ? (zh ? "这个多少钱？什么时候发货？" : "How much is it, and when does it ship?") : args.text;
+	c.kind = args.kind.empty() ? "question" : args.kind;
+	c.viewer = args.viewer.empty() ? "coach" : args.viewer;
 	c.comment_id = "k-ws-" + std::to_string(g_comment_counter++);
 	studio->submit(c);
 	ok(response);

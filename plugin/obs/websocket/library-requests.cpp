@@ -8,6 +8,7 @@
 #include "library/library-hub.hpp"
 #include "library/library-service.hpp"
 #include "studio/studio.hpp"
+#include "websocket/request-args.hpp"
 
 namespace lcs::obs {
 namespace {
@@ -18,19 +19,13 @@ void fail(obs_data_t *response, const std::string &message)
 	obs_data_set_string(response, "error", message.c_str());
 }
 
-/// `trust`: one key line or several (newline-separated), or an array of {"key": …} objects
-/// (obs-websocket hands vendors only arrays of objects: a JSON array of strings arrives empty).
-std::vector<std::string> trusted_keys(obs_data_t *request)
+/// The trusted keys of a request's `trust` texts (each one key line or several).
+std::vector<std::string> trusted_keys(const websocket::SyncLibraryArgs &args)
 {
 	std::vector<std::string> keys;
-	if (const char *text = obs_data_get_string(request, "trust"); text && *text)
-		keys = dock::key_lines(text);
-	OBSDataArrayAutoRelease array = obs_data_get_array(request, "trust");
-	for (size_t i = 0; array && i < obs_data_array_count(array); ++i) {
-		OBSDataAutoRelease item = obs_data_array_item(array, i);
-		for (auto &k : dock::key_lines(obs_data_get_string(item, "key")))
+	for (const auto &text : args.trust_text)
+		for (auto &k : dock::key_lines(text))
 			keys.push_back(std::move(k));
-	}
 	return keys;
 }
 
@@ -74,21 +69,12 @@ void sync_library(obs_data_t *request, obs_data_t *response)
 		fail(response, "Live Commerce Studio is not running");
 		return;
 	}
-	const std::string source = request ? obs_data_get_string(request, "source") : "";
-	if (source.empty()) {
-		fail(response, "field 'source' (a folder or URL of the library) is required");
+	websocket::SyncLibraryArgs args;
+	if (!websocket::read_sync_library(request, args, response))
 		return;
-	}
-	std::optional<int64_t> version;
-	if (request && obs_data_has_user_value(request, "version")) {
-		const int64_t v = obs_data_get_int(request, "version");
-		if (v <= 0) {
-			fail(response, "field 'version' must be a whole number ≥ 1");
-			return;
-		}
-		version = v;
-	}
-	auto keys = request ? trusted_keys(request) : std::vector<std::string>{};
+	const std::string &source = args.source;
+	const std::optional<int64_t> &version = args.version;
+	auto keys = trusted_keys(args);
 	if (keys.empty()) {
 		// A library already known keeps its trusted keys.
 		if (const auto known = hub->state(source))
@@ -107,7 +93,7 @@ void sync_library(obs_data_t *request, obs_data_t *response)
 	obs_data_set_bool(response, "ok", state->error.empty());
 	// usePacks: the version's packs (through current/) become the script in use, as "Use for
 	// session" in the desk does; loaded on the studio's worker while this request waits.
-	if (state->error.empty() && request && obs_data_get_bool(request, "usePacks")) {
+	if (state->error.empty() && args.use_packs) {
 		std::vector<std::string> files;
 		for (const auto &p : state->packs)
 			files.push_back(state->pack_file(p));

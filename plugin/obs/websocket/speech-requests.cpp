@@ -6,6 +6,7 @@
 #include <obs.hpp>
 
 #include "studio/studio.hpp"
+#include "websocket/request-args.hpp"
 #include "websocket/request-fields.hpp"
 
 namespace lcs::obs {
@@ -20,12 +21,10 @@ void speech_text(obs_data_t *request, obs_data_t *response)
 		fail(response, "Live Commerce Studio is not running");
 		return;
 	}
-	std::string text;
-	bool final = true;
-	if (!websocket::required_string(request, "text", text, response) ||
-	    !websocket::optional_bool(request, "final", final, response))
+	websocket::SpeechTextArgs args;
+	if (!websocket::read_speech_text(request, args, response))
 		return;
-	studio->submit(session::SpeechText{text, final});
+	studio->submit(session::SpeechText{args.text, args.final});
 	websocket::ok(response);
 	obs_data_set_bool(response, "sessionRunning", studio->snapshot()->session_running);
 }
@@ -39,7 +38,7 @@ void set_transcript_source(obs_data_t *request, obs_data_t *response)
 		return;
 	}
 	std::string name;
-	if (!websocket::required_string(request, "sourceName", name, response))
+	if (!websocket::read_source_name(request, name, response))
 		return;
 	if (!name.empty()) {
 		OBSSourceAutoRelease source = obs_get_source_by_name(name.c_str());

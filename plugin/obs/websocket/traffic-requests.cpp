@@ -8,6 +8,7 @@
 
 #include "core/util/money.hpp"
 #include "studio/studio.hpp"
+#include "websocket/request-args.hpp"
 #include "websocket/request-fields.hpp"
 
 namespace lcs::obs {
@@ -44,14 +45,11 @@ void buy_traffic(obs_data_t *request, obs_data_t *response)
 		fail(response, "Live Commerce Studio is not running");
 		return;
 	}
-	std::optional<int64_t> amount, bid;
-	std::string campaign;
-	if (!websocket::integer_field(request, "amountCents", 1, true, amount, response) ||
-	    !websocket::integer_field(request, "bidCpmCents", 0, false, bid, response) ||
-	    !websocket::optional_string(request, "campaign", campaign, response))
+	websocket::BuyTrafficArgs args;
+	if (!websocket::read_buy_traffic(request, args, response))
 		return;
 	const auto s = studio->snapshot();
-	const session::BuyTraffic c{*amount, bid.value_or(0), campaign};
+	const session::BuyTraffic c{args.amount_cents, args.bid_cpm_cents, args.campaign};
 	if (const std::string why = refusal(*s, c); !why.empty()) {
 		fail(response, why);
 		return;

@@ -204,3 +204,19 @@ TEST(Metrics, OverflowingOrderIsABadLineNotAWrappedSum)
 }
 
 } // namespace
+
+// Found by tests/fuzz/log_reader_fuzzer.cpp: a log without a usable header (empty, or another
+// schema) left the report's header null, and its JSON threw (value() on null) instead of giving
+// empty session fields beside the problem.
+TEST(Report, LogWithoutHeaderStillWritesItsJson)
+{
+	for (const std::string &text : {std::string(), std::string("{\"type\":\"session\",\"schema\":\"lcs.session/2\"}\n")}) {
+		const auto report = lcs::report::build_report(write_log(text));
+		EXPECT_TRUE(report.header.is_null());
+		EXPECT_FALSE(report.problems.empty());
+		nlohmann::ordered_json j;
+		ASSERT_NO_THROW(j = report.to_json());
+		EXPECT_EQ(j["session"]["session_id"], "");
+		EXPECT_EQ(j["session"]["seed"], 0);
+	}
+}
