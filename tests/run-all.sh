@@ -5,6 +5,7 @@
 # + UndefinedBehaviorSanitizer (with LCS_SKIP_SANITIZERS=1 those run in the release build instead).
 # Exit code is non-zero when anything fails.
 #   LCS_SKIP_SANITIZERS=1  skip the sanitizer pass
+#   LCS_SKIP_TSAN=1        skip the ThreadSanitizer pass
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -75,5 +76,20 @@ if [ "${LCS_SKIP_FUZZ:-0}" != "1" ]; then
   "$here/installer/build.sh" linux-fuzz
   phase "fuzzing (${LCS_FUZZ_SECONDS:-20} s per target)"
   "$here/tests/fuzz/run-fuzzers.sh" "$here/build_linux-fuzz" "${LCS_FUZZ_SECONDS:-20}"
+fi
+# ThreadSanitizer (issue 16): the controller, its command queue, the log writer, the core log and
+# the library's sync (lcs_thread_tests, label tsan), and the library sync against the real servers
+# (label net), in the linux-tsan build, which builds only what they need. tests/tsan.supp holds
+# suppressions for reports entirely inside uninstrumented system libraries only (each says why).
+#   LCS_SKIP_TSAN=1  skip this pass
+if [ "${LCS_SKIP_TSAN:-0}" != "1" ]; then
+  phase "build (linux-tsan: thread tests)"
+  "$here/installer/build.sh" linux-tsan lcs_thread_tests lcs_net_tests
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$here/tests/tsan.supp"
+  phase "thread tests under ThreadSanitizer"
+  ctest --preset linux-tsan -j 2 -L tsan --output-on-failure
+  phase "library sync against the real servers under ThreadSanitizer"
+  ctest --preset linux-tsan -j 2 -L net -R "NetLibrary|HostileHost" --output-on-failure
+  unset TSAN_OPTIONS
 fi
 phase "done"

@@ -57,6 +57,7 @@ void obs_module_post_load(void)
 void obs_module_unload(void)
 {
 	lcs::obs::close_ui_calls(); // no request may wait on a UI loop that is ending
+	lcs::obs::stop_websocket_api(); // the video thread has stopped: no emit is running
 	lcs::obs::dock::stop_control_desk();
 	lcs::obs::library::release_libraries();
 	lcs::obs::stop_recording_sync();

@@ -55,4 +55,43 @@ TEST(WebsocketVendor, EventsEmittedWhileAttachingReachTheRegisteredVendorOnly)
 	EXPECT_TRUE(obs_data_get_bool(response, "ok"));
 }
 
+// The module's adapter is a static that outlives one libobs (libobs never dlclose()s a module):
+// loaded again where obs-websocket is absent, it must not keep the vendor of the one that is gone.
+TEST(WebsocketVendor, AttachingAgainWithoutObsWebsocketForgetsTheOldVendor)
+{
+	FakeWebsocket fake;
+	lcs::obs::websocket::Vendor vendor;
+	{
+		const FakeWebsocketInstalled installed(fake);
+		ASSERT_TRUE(vendor.attach("lcs-test-vendor"));
+		ASSERT_TRUE(vendor.add_request("Ping", [](obs_data_t *, obs_data_t *) {}));
+	}
+	EXPECT_FALSE(vendor.attach("lcs-test-vendor")); // no obs-websocket now
+	EXPECT_FALSE(vendor.attached());
+	const int before = fake.emitted.load();
+	OBSDataAutoRelease data = obs_data_create();
+	vendor.emit("Tick", data);
+	EXPECT_EQ(fake.emitted.load(), before);
+}
+
+TEST(WebsocketVendor, DetachStopsEmittingButKeepsHandlersCallable)
+{
+	FakeWebsocket fake;
+	const FakeWebsocketInstalled installed(fake);
+	lcs::obs::websocket::Vendor vendor;
+	ASSERT_TRUE(vendor.attach("lcs-test-vendor"));
+	int calls = 0;
+	ASSERT_TRUE(vendor.add_request("Ping", [&](obs_data_t *, obs_data_t *) { ++calls; }));
+	vendor.detach();
+	EXPECT_FALSE(vendor.attached());
+	const int before = fake.emitted.load();
+	OBSDataAutoRelease data = obs_data_create();
+	vendor.emit("Tick", data);
+	EXPECT_EQ(fake.emitted.load(), before);
+	OBSDataAutoRelease request = obs_data_create();
+	OBSDataAutoRelease response = obs_data_create();
+	ASSERT_TRUE(fake.call("Ping", request, response)); // obs-websocket may still call until it unloads
+	EXPECT_EQ(calls, 1);
+}
+
 } // namespace

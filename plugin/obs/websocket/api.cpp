@@ -277,6 +277,8 @@ void create_practice_scene(obs_data_t *, obs_data_t *response)
 
 void start_websocket_api()
 {
+	g_last_session.clear(); // the module may be loaded again in the same process (a new libobs)
+	g_comment_counter = 1;
 	if (!g_vendor.attach("live-commerce-studio")) {
 		lcs::log::logger()->info("obs-websocket not found: no remote control API");
 		return;
@@ -363,7 +365,10 @@ void emit_websocket_events()
 
 void stop_websocket_api()
 {
-	// obs-websocket keeps the vendor until it unloads; our handlers stay valid until then.
+	// obs-websocket keeps the vendor until it unloads; our handlers stay valid until then (the next
+	// attach() drops them), but nothing is emitted to it any more: a module loaded again into a
+	// new libobs without obs-websocket must not reach the old one's freed proc handler.
+	g_vendor.detach();
 }
 
 } // namespace lcs::obs

@@ -19,6 +19,8 @@ void dispatch(obs_data_t *request, obs_data_t *response, void *priv)
 
 bool Vendor::attach(const char *vendor_name)
 {
+	detach();
+	handlers_.clear(); // the obs-websocket they were registered with is gone (a new libobs started)
 	proc_handler_t *global = obs_get_proc_handler();
 	calldata_t cd = {};
 	if (!global || !proc_handler_call(global, "obs_websocket_api_get_ph", &cd)) {
@@ -37,6 +39,12 @@ bool Vendor::attach(const char *vendor_name)
 	api_.store(api, std::memory_order_relaxed);
 	vendor_.store(vendor, std::memory_order_release); // publishes api_ with it
 	return vendor != nullptr;
+}
+
+void Vendor::detach()
+{
+	vendor_.store(nullptr, std::memory_order_release);
+	api_.store(nullptr, std::memory_order_relaxed);
 }
 
 bool Vendor::add_request(const std::string &type, Handler handler)
