@@ -194,19 +194,21 @@ TEST(PracticeScene, LandscapeRoomRendersThePrompterAndLeavesTheFaceToTheCamera)
 	obs_source_t *scene = obs_scene_get_source(built.scenes.front());
 	const int prompter_area = prompter.w * prompter.h;
 	Frame frame;
-	// The prompter paints on the video thread: wait until its box is no longer bare placeholder.
+	// The prompter paints on the painter thread and shows its panel before the cue text can be
+	// there: wait until its box is no longer bare placeholder and carries text.
+	const auto text_pixels = [&] {
+		return frame.count_bright(static_cast<uint32_t>(prompter.x), static_cast<uint32_t>(prompter.y),
+					  static_cast<uint32_t>(prompter.w), static_cast<uint32_t>(prompter.h));
+	};
 	const bool drawn = ObsHarness::wait_until([&] {
 		frame = ObsHarness::render(scene, kW, kH);
-		return prompter_area - count_colour(frame, prompter, colour) > prompter_area / 2;
+		return prompter_area - count_colour(frame, prompter, colour) > prompter_area / 2 && text_pixels() > 500;
 	}, std::chrono::seconds(8));
 	if (!drawn || HasFailure() || std::getenv("LCS_TEST_ARTIFACTS"))
 		frame.save_png("practice_landscape_" + ObsHarness::get().locale());
 	EXPECT_TRUE(drawn) << "the prompter box shows only the placeholder";
 	// The whole canvas is opaque (the placeholder is under everything): text is what proves the overlay.
-	EXPECT_GT(frame.count_bright(static_cast<uint32_t>(prompter.x), static_cast<uint32_t>(prompter.y),
-				     static_cast<uint32_t>(prompter.w), static_cast<uint32_t>(prompter.h)),
-		  500)
-		<< "no cue text in the prompter box";
+	EXPECT_GT(text_pixels(), 500) << "no cue text in the prompter box";
 	const Box &face = room.face_area;
 	EXPECT_EQ(count_colour(frame, face, colour), face.w * face.h) << "something is drawn over the face area";
 }
