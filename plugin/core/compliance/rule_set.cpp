@@ -59,6 +59,9 @@ RuleSetLoad read_file(const std::string &text, const std::string &path, const st
 		diags.push_back(error_at(path, text, bom + (e.byte > 0 ? e.byte - 1 : 0),
 					 "JSON syntax error: " + (colon == std::string::npos ? what : what.substr(colon + 2))));
 		return result;
+	} catch (const nlohmann::json::out_of_range &e) {
+		diags.push_back(error_at(path, text, bom + pack::overflow_offset(body, e.what()), "a number too large for a double"));
+		return result;
 	}
 	ReadContext ctx(path, body, diags);
 	if (ctx.locator().too_deep_offset() != std::string_view::npos) {

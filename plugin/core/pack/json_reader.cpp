@@ -214,4 +214,14 @@ void ObjectReader::reject_unknown_keys()
 			ctx_.error(child(key), "unknown key '" + key + "' in " + what_);
 }
 
+size_t overflow_offset(std::string_view text, const std::string &what)
+{
+	const auto open = what.find('\'');
+	const auto close = open == std::string::npos ? std::string::npos : what.find('\'', open + 1);
+	if (close == std::string::npos || close == open + 1)
+		return 0;
+	const auto at = text.find(std::string_view(what).substr(open + 1, close - open - 1));
+	return at == std::string_view::npos ? 0 : at;
+}
+
 } // namespace lcs::pack

@@ -78,4 +78,8 @@ bool is_valid_id(const std::string &id);
 /// Number of Unicode code points in a UTF-8 string.
 size_t utf8_length(const std::string &text);
 
+/// Where nlohmann's "number overflow parsing '1e400'" (out_of_range 406, thrown instead of a
+/// parse_error for a number no double holds) points in `text`: the number's offset, or 0.
+size_t overflow_offset(std::string_view text, const std::string &what);
+
 } // namespace lcs::pack

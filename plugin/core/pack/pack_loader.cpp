@@ -63,6 +63,10 @@ LoadResult load_pack_text(std::string_view text, const std::string &name)
 		const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
 		result.diagnostics.push_back(error_at(name, text, offset + bom, syntax_message(e.what())));
 		return result;
+	} catch (const nlohmann::json::out_of_range &e) {
+		result.diagnostics.push_back(error_at(name, text, bom + overflow_offset(body, e.what()),
+						      "a number too large for a double"));
+		return result;
 	}
 
 	ReadContext ctx(name, text, result.diagnostics);

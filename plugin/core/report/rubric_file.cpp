@@ -372,6 +372,9 @@ std::optional<Rubric> read_rubric_text(std::string_view text, const std::string 
 		const auto colon = what.find(": ");
 		error_at(e.byte > 0 ? e.byte - 1 : 0, "not a rubric: JSON syntax error: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
 		return std::nullopt;
+	} catch (const nlohmann::json::out_of_range &e) {
+		error_at(pack::overflow_offset(text, e.what()), "not a rubric: a number too large for a double");
+		return std::nullopt;
 	} catch (const TooDeep &) {
 		problems.push_back({diag::Severity::Error, {name, 0, 0}, "not a rubric: nested deeper than " + std::to_string(kMaxRubricDepth) + " levels"});
 		return std::nullopt;

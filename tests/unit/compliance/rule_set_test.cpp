@@ -190,3 +190,12 @@ TEST(ComplianceRuleSet, LegalBasisReadsInBothScripts)
 
 } // namespace
 } // namespace lcs::compliance
+
+TEST(ComplianceRuleSet, ANumberTooLargeForADoubleIsAnErrorAtIt)
+{
+	const auto load = lcs::compliance::read_rule_file("{\"schema\":1e400}", "zh-CN/absolute.json");
+	EXPECT_TRUE(load.rules.rules.empty());
+	ASSERT_EQ(load.diagnostics.size(), 1u);
+	EXPECT_EQ(load.diagnostics.front().to_string().rfind("zh-CN/absolute.json:1:11", 0), 0u)
+		<< load.diagnostics.front().to_string();
+}

@@ -209,3 +209,15 @@ TEST(RubricCalibration, FailedGateCapsAHighTotalUnderThePassMark)
 }
 
 } // namespace
+
+// Found by the rubric fuzzer: nlohmann reports a number no double holds as out_of_range, not as
+// a parse error; it is an error at the number, not an exception out of the reader.
+TEST(RubricCalibration, ANumberTooLargeForADoubleIsAnErrorAtIt)
+{
+	diag::Diagnostics problems;
+	EXPECT_FALSE(report::read_rubric_text("{\"format\":\"lcs.rubric/1\",\n \"dimensions\":[{\"id\":\"b\",\"weight\":2e+308}]}",
+					      "big.json", problems));
+	ASSERT_EQ(problems.size(), 1u);
+	EXPECT_EQ(problems.front().to_string().rfind("big.json:2:", 0), 0u) << problems.front().to_string();
+	EXPECT_NE(problems.front().to_string().find("too large"), std::string::npos) << problems.front().to_string();
+}

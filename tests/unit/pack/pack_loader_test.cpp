@@ -307,3 +307,13 @@ TEST(Library, ReferencesMayCrossPacks)
 }
 
 } // namespace
+
+// nlohmann reports 1e400 as out_of_range, not as a parse error: a pack with one is an error at
+// the number (inside OBS the loader runs on a worker thread, where an exception would end OBS).
+TEST(PackLoader, ANumberTooLargeForADoubleIsAnErrorAtIt)
+{
+	const auto result = load_pack_text("{\"schema\":\"lcs.pack/1\",\n\"x\":1e400}", "p.json");
+	EXPECT_FALSE(result.pack);
+	ASSERT_FALSE(result.diagnostics.empty());
+	EXPECT_EQ(result.diagnostics.front().to_string().rfind("p.json:2:5", 0), 0u) << result.diagnostics.front().to_string();
+}
