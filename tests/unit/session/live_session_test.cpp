@@ -1,5 +1,6 @@
 // The live room end to end in the core: determinism, the log contract, invariants, crash safety.
 // (The strong host beating the weak one is the calibration test's: tests/calibration.)
+#include <filesystem>
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -149,7 +150,11 @@ TEST(LiveSession, AKilledWriterLeavesALogThatReadsBackToTheLastCompleteEvent)
 		session::run_headless(farm(), audience_zh(), o);
 		_exit(0);
 	}
-	std::this_thread::sleep_for(std::chrono::milliseconds(400));
+	// Kill it once it has written a good part of a log (not after a fixed time: under
+	// ThreadSanitizer the child needs seconds before its first event).
+	std::error_code ec;
+	for (int i = 0; i < 600 && std::filesystem::file_size(path, ec) < 64 * 1024; ++i)
+		std::this_thread::sleep_for(std::chrono::milliseconds(50));
 	kill(child, SIGKILL);
 	int status = 0;
 	waitpid(child, &status, 0);
