@@ -26,7 +26,7 @@
 
 #include "core/metrics/log_reader.hpp"
 #include "core/util/money.hpp"
-#include "desk_backend_fixture.hpp"
+#include "desk_fixture.hpp"
 #include "dock/control-desk.hpp"
 #include "dock/desk-settings.hpp"
 #include "dock/session-panel.hpp"
@@ -34,115 +34,8 @@
 namespace {
 using namespace lcs;
 using obs::dock::ControlDesk;
-
-std::string fresh_dir(const std::string &name)
-{
-	const auto dir = std::filesystem::path(testing::TempDir()) / name;
-	std::filesystem::remove_all(dir);
-	std::filesystem::create_directories(dir);
-	return dir.string();
-}
-
-std::string read_all(const std::string &path)
-{
-	std::ifstream in(path, std::ios::binary);
-	std::ostringstream s;
-	s << in.rdbuf();
-	return s.str();
-}
-
-struct ConfigFile {
-	explicit ConfigFile(std::string file) : path(std::move(file)) { reopen(); }
-	~ConfigFile() { config_close(config); }
-	void reopen()
-	{
-		if (config)
-			config_close(config);
-		config = nullptr;
-		config_open(&config, path.c_str(), CONFIG_OPEN_ALWAYS);
-	}
-	std::string path;
-	config_t *config = nullptr;
-};
-
-class DeskTest : public testing::TestWithParam<std::string> {
-protected:
-	void SetUp() override
-	{
-		dir = fresh_dir("desk-" + GetParam());
-		backend = std::make_unique<test::DeskTestBackend>(GetParam(), dir);
-		config = std::make_unique<ConfigFile>(dir + "/global.ini");
-		desk = std::make_unique<ControlDesk>(*backend, config->config);
-		desk->resize(480, 720);
-		desk->show();
-	}
-	void TearDown() override
-	{
-		desk.reset();
-		backend.reset();
-	}
-
-	template<typename T> T *find(const QString &name) const
-	{
-		auto *w = desk->findChild<T *>(name);
-		EXPECT_NE(w, nullptr) << "no widget " << name.toStdString();
-		return w;
-	}
-	QString text(const char *key) const { return QString::fromUtf8(backend->text(key)); }
-
-	/// Session time passes (the video thread's ticks inside OBS) and the UI catches up.
-	void pass(int64_t ms, int64_t step = 100)
-	{
-		for (int64_t done = 0; done < ms; done += step) {
-			backend->tick(std::min(step, ms - done));
-			QCoreApplication::processEvents();
-			desk->refresh();
-		}
-		backend->tick(0);
-		QCoreApplication::processEvents();
-		desk->refresh();
-	}
-	/// Background work (pack loads, starts, reports) finishes and is delivered to the UI.
-	bool until(const std::function<bool()> &done, int timeout_ms = 10000)
-	{
-		return QTest::qWaitFor(
-			[&] {
-				backend->tick(0);
-				desk->refresh();
-				return done();
-			},
-			timeout_ms);
-	}
-	std::shared_ptr<const session::Snapshot> snap() const { return backend->snapshot(); }
-	/// Pictures of every tab in $LCS_TEST_ARTIFACTS (when set), for looking at what a test saw.
-	void save_tabs(const std::string &moment) const
-	{
-		const QString folder = qEnvironmentVariable("LCS_TEST_ARTIFACTS");
-		if (folder.isEmpty())
-			return;
-		auto *tabs = desk->findChild<QTabWidget *>("lcs.desk.tabs");
-		const int current = tabs->currentIndex();
-		for (int i = 0; i < tabs->count(); ++i) {
-			tabs->setCurrentIndex(i);
-			desk->grab().save(QStringLiteral("%1/desk-%2-%3-%4.png").arg(folder, QString::fromStdString(GetParam()),
-										 QString::fromStdString(moment)).arg(i));
-		}
-		tabs->setCurrentIndex(current);
-	}
-	int pack_index(const std::string &pack) const
-	{
-		auto *box = desk->findChild<QComboBox *>("lcs.session.pack");
-		for (int i = 0; i < box->count(); ++i)
-			if (box->itemData(i).toStringList().join("").endsWith(QString::fromStdString(pack)))
-				return i;
-		return -1;
-	}
-
-	std::string dir;
-	std::unique_ptr<test::DeskTestBackend> backend;
-	std::unique_ptr<ConfigFile> config;
-	std::unique_ptr<ControlDesk> desk;
-};
+using test::DeskTest;
+using test::read_all;
 
 TEST_P(DeskTest, EveryTextComesFromTheLocaleFiles)
 {
@@ -406,91 +299,6 @@ TEST_P(DeskTest, ARandomSeedIsShownBeforeTheSessionSoItCanBeReplayed)
 	pass(100);
 	EXPECT_FALSE(snap()->session_running);
 	EXPECT_TRUE(snap()->session_ended);
-}
-
-// A full disk while practising: the desk says so at once, in the trainee's language, on the
-// Session and the Review tab, and the session goes on.
-TEST_P(DeskTest, AFailedLogWriteIsShownAtOnceAndTheSessionGoesOn)
-{
-	backend->log_path_override = "/dev/full"; // a real session whose every write fails: ENOSPC
-	backend->use_packs({backend->bundled_packs().front().path});
-	pass(10);
-	auto *session_error = find<QLabel>("lcs.session.log_error");
-	auto *review_error = find<QLabel>("lcs.review.log_error");
-	EXPECT_TRUE(session_error->isHidden());
-	QTest::mouseClick(find<QPushButton>("lcs.session.start"), Qt::LeftButton);
-	ASSERT_TRUE(until([&] { return snap()->session_running && find<QPushButton>("lcs.session.start")->isEnabled(); }));
-	ASSERT_TRUE(until([&] {
-		pass(100);
-		return !snap()->log_error.empty();
-	}));
-	const QString expected = text("Desk.LogWriteFailed").arg(QString::fromStdString(snap()->log_error));
-	EXPECT_FALSE(expected.contains("Desk.")) << expected.toStdString();
-	EXPECT_EQ(session_error->text(), expected);
-	EXPECT_FALSE(session_error->isHidden());
-	EXPECT_TRUE(session_error->text().contains("/dev/full")) << session_error->text().toStdString();
-	EXPECT_EQ(review_error->text(), expected);
-	EXPECT_FALSE(review_error->isHidden());
-	if (GetParam() == "zh-CN") {
-		EXPECT_TRUE(session_error->text().contains(QString::fromUtf8("日志"))) << session_error->text().toStdString();
-	}
-	// The session goes on; the warning stays with it.
-	pass(3000);
-	EXPECT_TRUE(snap()->session_running);
-	EXPECT_GT(snap()->viewers, 0);
-	EXPECT_EQ(session_error->text(), expected);
-	save_tabs("log-error");
-	QTest::mouseClick(find<QPushButton>("lcs.session.start"), Qt::LeftButton); // stop
-	pass(100);
-	EXPECT_TRUE(snap()->session_ended);
-	EXPECT_FALSE(review_error->isHidden());
-
-	// The next session writes its log: the warning goes.
-	backend->log_path_override.clear();
-	QTest::mouseClick(find<QPushButton>("lcs.session.start"), Qt::LeftButton);
-	ASSERT_TRUE(until([&] { return snap()->session_running && find<QPushButton>("lcs.session.start")->isEnabled(); }));
-	pass(100);
-	EXPECT_TRUE(session_error->isHidden());
-	EXPECT_TRUE(review_error->isHidden());
-}
-
-TEST_P(DeskTest, ABrokenPackSaysWhereAndTheScriptInUseStays)
-{
-	backend->use_packs({backend->bundled_packs().front().path});
-	pass(10);
-	const auto before = snap()->library;
-	ASSERT_NE(before, nullptr);
-	const std::string broken = dir + "/broken.json";
-	std::ofstream(broken) << "{\n  \"format\": \"lcs.pack/1\",\n  \"meta\": { \"id\": 12 ,\n";
-	desk->session_panel()->load_packs({broken});
-	auto *status = find<QLabel>("lcs.session.status");
-	ASSERT_TRUE(until([&] { return status->text() != text("Desk.Loading"); }));
-	EXPECT_TRUE(status->text().contains("broken.json:")) << status->text().toStdString();
-	EXPECT_EQ(snap()->library, before);
-	// The practice scene button reaches the frontend (here: recorded) and shows its answer.
-	QTest::mouseClick(find<QPushButton>("lcs.session.practice_scene"), Qt::LeftButton);
-	EXPECT_EQ(backend->practice_scene_requests, 1);
-	EXPECT_EQ(status->text(), text("Desk.PracticeCreated"));
-}
-
-TEST_P(DeskTest, TheScriptInUseWhenOBSClosesComesBackNextTime)
-{
-	// Chosen elsewhere (a prompter's properties), not in the desk: still what comes back.
-	const std::string apparel = backend->bundled_packs()[2].path;
-	ASSERT_TRUE(backend->use_packs({apparel}).ok);
-	pass(10);
-	desk->shutdown();
-	config->reopen();
-	EXPECT_EQ(obs::dock::load_desk_settings(config->config).pack_files, std::vector<std::string>{apparel});
-
-	desk.reset();
-	backend = std::make_unique<test::DeskTestBackend>(GetParam(), dir); // OBS started again
-	desk = std::make_unique<ControlDesk>(*backend, config->config);
-	ASSERT_EQ(snap()->library, nullptr);
-	desk->restore_packs();
-	ASSERT_TRUE(until([&] { return snap()->library != nullptr; }));
-	EXPECT_EQ(snap()->library->packs().front().meta.id, "apparel-members-zh");
-	EXPECT_EQ(find<QComboBox>("lcs.session.pack")->currentData().toStringList(), QStringList{QString::fromStdString(apparel)});
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, DeskTest, testing::Values("zh-CN", "en-US"),
