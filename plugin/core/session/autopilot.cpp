@@ -110,7 +110,7 @@ void Autopilot::strong(const Snapshot &s, std::vector<Command> &out)
 	product_names_.clear();
 	for (const auto &p : s.shelf)
 		product_names_.push_back(p.name);
-	if (auto id = triage_.step(now, s.open_questions, product_names_, rng_))
+	if (auto id = triage_.step(now, s.open_questions.items(), product_names_, rng_))
 		out.push_back(AnswerComment{std::move(*id)});
 	if (auto buy = traffic_.step(s, rng_))
 		out.push_back(std::move(*buy));

@@ -102,6 +102,9 @@ private:
 	bool session_ended_ = false;
 	std::deque<FeedComment> comments_;
 	std::vector<FeedComment> open_questions_; // oldest first
+	// What snapshots share of open_questions_: built again at the next publish once it changed.
+	util::SharedList<FeedComment> published_questions_;
+	bool questions_changed_ = true;
 	int64_t next_injected_ = 1;
 	int64_t final_viewers_ = 0;
 	int64_t final_follows_ = 0;

@@ -163,6 +163,7 @@ void Controller::apply(const Command &command)
 				   if (simulator_)
 					   simulator_->on_answered(it->comment_id, now_ms_);
 				   open_questions_.erase(it);
+				   questions_changed_ = true;
 				   absorb({std::move(e)});
 			   },
 			   [&](const CallInteraction &) { host_.last_interaction_call_ms = now_ms_; },

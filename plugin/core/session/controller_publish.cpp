@@ -56,7 +56,11 @@ void Controller::publish()
 	next->talking = host_.talking;
 	next->silence_ms = host_.talking && !*host_.talking ? now_ms_ - host_.silence_since_ms : 0;
 	next->comments.assign(comments_.begin(), comments_.end());
-	next->open_questions = open_questions_;
+	if (questions_changed_) {
+		published_questions_ = open_questions_;
+		questions_changed_ = false;
+	}
+	next->open_questions = published_questions_;
 	next->last_answered_id = last_answered_id_;
 	next->log_path = log_ ? log_->path() : std::string();
 	next->last_log_path = last_log_path_;

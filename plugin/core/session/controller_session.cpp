@@ -46,6 +46,7 @@ void Controller::start_session(const StartSession &c)
 	recent_orders_.clear();
 	comments_.clear();
 	open_questions_.clear();
+	questions_changed_ = true;
 	orders_ = units_ = gmv_cents_ = 0;
 	started_promotions_.clear();
 	navigator_.emplace(library);

@@ -108,8 +108,10 @@ void Controller::absorb(Events events)
 			c.name = display_name(c.viewer);
 			c.text = e.fields["text"].get<std::string>();
 			c.kind = e.fields["kind"].get<std::string>();
-			if (c.kind == "question")
+			if (c.kind == "question") {
 				open_questions_.push_back(c);
+				questions_changed_ = true;
+			}
 			comments_.push_back(std::move(c));
 			while (comments_.size() > Snapshot::kRecentComments)
 				comments_.pop_front();

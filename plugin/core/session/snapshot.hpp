@@ -12,6 +12,7 @@
 #include "core/pack/library.hpp"
 #include "core/promo/engine.hpp"
 #include "core/script/cue_view.hpp"
+#include "core/util/shared_list.hpp"
 
 // What the session controller publishes for observers (overlays, the dock, obs-websocket).
 namespace lcs::session {
@@ -80,7 +81,8 @@ struct Snapshot {
 	std::optional<bool> talking;
 	int64_t silence_ms = 0; // length of the current silence
 	std::vector<FeedComment> comments; // oldest first, at most kRecentComments
-	std::vector<FeedComment> open_questions; // oldest first
+	/// Oldest first; shared by every snapshot until a question is asked or answered.
+	util::SharedList<FeedComment> open_questions;
 	std::string last_answered_id;
 	/// Paid traffic: the scenario's ad budget (0: none), what the session has spent of it, the bid
 	/// range the platform accepts (CPM, minor units) and the impressions bought so far.

@@ -103,4 +103,39 @@ TEST(SessionControllerLive, PublishesEverySecondForCountdowns)
 	EXPECT_EQ(c.snapshot()->now_ms, 1000);
 }
 
+// Snapshots are published up to 60 times a second: the open questions (thousands in a room the
+// host leaves unanswered) are shared by every snapshot until one is asked or answered, not copied
+// into each; a snapshot already handed out never changes.
+TEST(SessionControllerLive, SnapshotsShareTheOpenQuestionsUntilOneIsAskedOrAnswered)
+{
+	Controller c;
+	c.submit(UseLibrary{farm_pack(), 7, nullptr});
+	for (int i = 0; i < 3; ++i)
+		c.submit(InjectComment{"问题" + std::to_string(i), "question", "coach", "q" + std::to_string(i)});
+	c.submit(InjectComment{"好看", "chat", "coach", "chat-1"});
+	c.tick(0);
+	const auto asked = c.snapshot();
+	ASSERT_EQ(asked->open_questions.size(), 3u);
+	c.submit(NextCue{}); // a publish with nothing new for the questions
+	c.tick(10);
+	const auto navigated = c.snapshot();
+	ASSERT_GT(navigated->version, asked->version);
+	EXPECT_TRUE(navigated->open_questions.shares_with(asked->open_questions));
+
+	c.submit(AnswerComment{"q1"});
+	c.tick(10);
+	const auto answered = c.snapshot();
+	EXPECT_FALSE(answered->open_questions.shares_with(asked->open_questions));
+	ASSERT_EQ(answered->open_questions.size(), 2u);
+	EXPECT_EQ(answered->open_questions[0].comment_id, "q0");
+	EXPECT_EQ(answered->open_questions[1].comment_id, "q2");
+	ASSERT_EQ(asked->open_questions.size(), 3u); // what an overlay still holds stays as it was
+	EXPECT_EQ(asked->open_questions[1].comment_id, "q1");
+
+	c.submit(InjectComment{"还有吗", "question", "coach", "q3"});
+	c.tick(10);
+	EXPECT_FALSE(c.snapshot()->open_questions.shares_with(answered->open_questions));
+	EXPECT_EQ(c.snapshot()->open_questions.size(), 3u);
+}
+
 } // namespace
