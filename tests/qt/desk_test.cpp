@@ -301,6 +301,37 @@ TEST_P(DeskTest, ARandomSeedIsShownBeforeTheSessionSoItCanBeReplayed)
 	EXPECT_TRUE(snap()->session_ended);
 }
 
+// A room left unanswered for hours: the Audience tab lists the 50 questions that have waited
+// longest (a row and a button each) and counts the rest, instead of a row for every one.
+TEST_P(DeskTest, AFloodOfOpenQuestionsListsTheFiftyOldestAndCountsTheRest)
+{
+	backend->use_packs({backend->bundled_packs().front().path});
+	pass(10);
+	for (int i = 0; i < 70; ++i)
+		backend->submit(session::InjectComment{"Q" + std::to_string(i), "question", "coach", "k-flood-" + std::to_string(i)});
+	pass(100);
+	const auto open = snap()->open_questions.size();
+	ASSERT_GE(open, 70u);
+	auto *questions = find<QTableWidget>("lcs.audience.questions");
+	auto *more = find<QLabel>("lcs.audience.more_questions");
+	EXPECT_EQ(questions->rowCount(), 50);
+	EXPECT_EQ(questions->item(0, 2)->text().toStdString(), snap()->open_questions[0].text);
+	EXPECT_FALSE(more->isHidden());
+	EXPECT_EQ(more->text(), text("Desk.MoreQuestions").arg(static_cast<qulonglong>(open - 50)));
+	EXPECT_TRUE(more->text().contains(QString::number(open - 50))) << more->text().toStdString();
+	const auto button = [&](const std::string &id) {
+		return desk->findChild<QPushButton *>(QString::fromStdString("lcs.question.answer." + id));
+	};
+	EXPECT_EQ(button(snap()->open_questions[50].comment_id), nullptr);
+	// Answering the oldest brings the 51st into the list.
+	const std::string fifty_first = snap()->open_questions[50].comment_id;
+	ASSERT_NE(button(snap()->open_questions[0].comment_id), nullptr);
+	QTest::mouseClick(button(snap()->open_questions[0].comment_id), Qt::LeftButton);
+	pass(100);
+	EXPECT_NE(button(fifty_first), nullptr);
+	EXPECT_EQ(more->text(), text("Desk.MoreQuestions").arg(static_cast<qulonglong>(open - 51)));
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, DeskTest, testing::Values("zh-CN", "en-US"),
 			 [](const testing::TestParamInfo<std::string> &param) {
 				 return param.param == "zh-CN" ? std::string("zh_CN") : std::string("en_US");

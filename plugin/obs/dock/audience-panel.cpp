@@ -1,5 +1,7 @@
 #include "dock/audience-panel.hpp"
 
+#include <algorithm>
+
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,6 +71,10 @@ AudiencePanel::AudiencePanel(DeskBackend &backend, QWidget *parent) : QWidget(pa
 	layout->addLayout(buttons);
 	layout->addWidget(new QLabel(tr_text(backend_, "Desk.OpenQuestions"), this));
 	layout->addWidget(questions_, 1);
+	more_questions_ = new QLabel(this);
+	more_questions_->setObjectName("lcs.audience.more_questions");
+	more_questions_->hide();
+	layout->addWidget(more_questions_);
 }
 
 void AudiencePanel::show_snapshot(const session::Snapshot &s)
@@ -95,9 +101,16 @@ void AudiencePanel::show_snapshot(const session::Snapshot &s)
 
 void AudiencePanel::show_questions(const session::Snapshot &s)
 {
+	// The longest-waiting questions, to be answered first; a room left unanswered for hours has
+	// thousands, and a row (with its button) for each would cost the UI thread and megabytes.
+	const size_t listed = std::min(s.open_questions.size(), kListedQuestions);
 	std::vector<std::string> ids;
-	for (const auto &q : s.open_questions)
-		ids.push_back(q.comment_id);
+	for (size_t i = 0; i < listed; ++i)
+		ids.push_back(s.open_questions[i].comment_id);
+	const size_t more = s.open_questions.size() - listed;
+	more_questions_->setVisible(more > 0);
+	if (more > 0)
+		more_questions_->setText(tr_text(backend_, "Desk.MoreQuestions").arg(static_cast<qulonglong>(more)));
 	if (ids != shown_ids_) {
 		// The queue changed: rows again, keeping the selection on the same question when it stays.
 		const int selected_row = questions_->currentRow();
@@ -122,7 +135,7 @@ void AudiencePanel::show_questions(const session::Snapshot &s)
 		}
 		questions_->resizeRowsToContents();
 	}
-	for (int row = 0; row < static_cast<int>(s.open_questions.size()); ++row) {
+	for (int row = 0; row < static_cast<int>(listed); ++row) {
 		const int64_t waiting = s.now_ms - s.open_questions[row].t;
 		auto *item = questions_->item(row, kWaiting);
 		item->setText(clock(waiting));

@@ -32,6 +32,8 @@ private:
 	QLabel *follows_ = nullptr;
 	QLabel *voice_ = nullptr;
 	QTableWidget *questions_ = nullptr;
+	QLabel *more_questions_ = nullptr; // "N more waiting" past the listed ones
+	static constexpr size_t kListedQuestions = 50;
 	std::vector<std::string> shown_ids_;
 };
 
