@@ -101,8 +101,9 @@ class ObsInstance:
 
     def __init__(self, plugins_path, data_path, lcs, output_dir, language="en-US", start_recording=False,
                  headless=None, port=None, extra_env=None, home=None, collection=COLLECTION, extra_global="",
-                 reuse_config=False):
-        """plugins_path/data_path empty: OBS finds the plugin by itself (an installed plugin)."""
+                 reuse_config=False, width=1280, height=720):
+        """plugins_path/data_path empty: OBS finds the plugin by itself (an installed plugin).
+        width/height: the canvas (and output) size of the profile and the practice scene."""
         self.output_dir = Path(output_dir)
         self.output_dir.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
@@ -115,7 +116,8 @@ class ObsInstance:
             global_ini.write_text(re.sub(r"(?m)^ServerPort=\d+$", f"ServerPort={self.port}", text), encoding="utf-8")
         else:
             self.obs_dir = write_config(self.home / ".config", lcs, self.output_dir, self.port, language,
-                                        collection=collection, extra_global=extra_global)
+                                        width=width, height=height, collection=collection,
+                                        extra_global=extra_global)
         if headless is None:
             headless = not os.environ.get("DISPLAY")
         self.xvfb = Xvfb() if headless else None
