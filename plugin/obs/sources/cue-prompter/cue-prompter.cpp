@@ -4,10 +4,19 @@
 
 #include <obs-module.h>
 
-#include "render/solid-rect.hpp"
 #include "studio/studio.hpp"
 
 namespace lcs::obs {
+
+namespace {
+
+/// The segment bar's track: the text colour at a quarter opacity.
+uint32_t bar_track_colour(const CuePrompterStyle &style)
+{
+	return (style.text_color & 0x00FFFFFF) | 0x40000000;
+}
+
+} // namespace
 
 CuePrompterLabels CuePrompter::localised_labels()
 {
@@ -131,9 +140,12 @@ void CuePrompter::tick(float /*seconds*/)
 	// The painter thread rasterises; jobs carry copies of what they draw.
 	const bool text = style_changed || !ticked_view_ || !view.same_text_as(*ticked_view_) || mark != ticked_mark_;
 	if (text)
-		text_layer_.submit([view, style = ticked_style_, labels = labels_, mark] {
-			return CuePrompterPainter::paint_text(view, style, labels, mark);
-		});
+		text_layer_.submit(
+			[view, style = ticked_style_, labels = labels_, mark] {
+				return CuePrompterPainter::paint_text(view, style, labels, mark);
+			},
+			{ticked_style_.background_with_opacity(), bar_track_colour(ticked_style_), ticked_style_.accent_color,
+			 ticked_style_.warning_color});
 	ticked_mark_ = mark;
 	const std::string timer_text = CuePrompterPainter::timer_text(view, labels_);
 	if (text || timer_text != ticked_timer_) {
@@ -177,10 +189,12 @@ void CuePrompter::render()
 		gs_matrix_scale3f(-1.0f, 1.0f, 1.0f);
 	}
 
-	render::fill_rect(0.0f, 0.0f, w, h, style.background_with_opacity());
-	text_layer_.draw(0.0f, 0.0f);
-
-	if (view->has_script && style.show_timer && layout.bar.h > 0) {
+	// The panel, the cue's text, then the segment bar under the timer: one draw call (the
+	// rectangles' colours are kept on the text's texture, see render/swatches.hpp).
+	const std::vector<render::SolidRect> under{{0.0f, 0.0f, w, h, style.background_with_opacity()}};
+	std::vector<render::SolidRect> over;
+	const bool bar = view->has_script && style.show_timer && layout.bar.h > 0;
+	if (bar) {
 		const auto &v = *view;
 		const float bx = static_cast<float>(layout.bar.x);
 		const float by = static_cast<float>(layout.bar.y);
@@ -192,12 +206,14 @@ void CuePrompter::render()
 								 static_cast<float>(v.segment_planned_ms),
 							 0.0f, 1.0f)
 					    : 0.0f;
-		render::fill_rect(bx, by, bw, bh, (style.text_color & 0x00FFFFFF) | 0x40000000);
-		render::fill_rect(bx, by, bw * ratio, bh, overrun ? style.warning_color : style.accent_color);
+		over.push_back({bx, by, bw, bh, bar_track_colour(style)});
+		over.push_back({bx, by, bw * ratio, bh, overrun ? style.warning_color : style.accent_color});
+	}
+	text_layer_.draw(0.0f, 0.0f, under, over);
+	if (bar)
 		timer_layer_.draw(static_cast<float>(layout.header.x + layout.header.w) -
 					  static_cast<float>(timer_layer_.width()),
 				  static_cast<float>(layout.header.y));
-	}
 
 	gs_matrix_pop();
 	gs_blend_state_pop();
