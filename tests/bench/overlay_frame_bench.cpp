@@ -74,6 +74,8 @@ struct Cost {
 /// Runs `work` (called about every 5 ms) for `length` and measures the threads meanwhile.
 Cost measure(std::chrono::milliseconds length, const std::function<void()> &work = {})
 {
+	timespec mono0{};
+	clock_gettime(CLOCK_MONOTONIC, &mono0);
 	const lcs::test::ThreadCpu before;
 	const double graphics0 = graphics_cpu_ms();
 	const uint32_t frames0 = obs_get_total_frames();
@@ -93,6 +95,10 @@ Cost measure(std::chrono::milliseconds length, const std::function<void()> &work
 	}
 	const double graphics1 = graphics_cpu_ms();
 	const lcs::test::ThreadCpu after;
+	timespec mono1{};
+	clock_gettime(CLOCK_MONOTONIC, &mono1);
+	std::printf("phase window (CLOCK_MONOTONIC, for perf report --time): %ld.%06ld,%ld.%06ld\n", static_cast<long>(mono0.tv_sec),
+		    mono0.tv_nsec / 1000, static_cast<long>(mono1.tv_sec), mono1.tv_nsec / 1000);
 	Cost c;
 	c.frames = obs_get_total_frames() - frames0;
 	const double n = c.frames ? c.frames : 1;

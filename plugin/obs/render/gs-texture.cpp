@@ -61,25 +61,3 @@ void GsTexture::draw(float x, float y) const
 }
 
 } // namespace lcs::obs::render
-
-namespace lcs::obs::render {
-
-void GsTexture::draw(float x, float y, const VisibleBands &bands) const
-{
-	if (!texture_ || bands.rects.empty())
-		return;
-	gs_effect_t *effect = obs_get_base_effect(OBS_EFFECT_DEFAULT);
-	gs_eparam_t *image = gs_effect_get_param_by_name(effect, "image");
-	gs_effect_set_texture(image, texture_);
-	while (gs_effect_loop(effect, "Draw"))
-		for (const auto &r : bands.rects) {
-			if (r.x + r.width > width_ || r.y + r.height > height_)
-				continue; // bands of another image size (never: uploaded together)
-			gs_matrix_push();
-			gs_matrix_translate3f(x + static_cast<float>(r.x), y + static_cast<float>(r.y), 0.0f);
-			gs_draw_sprite_subregion(texture_, 0, r.x, r.y, r.width, r.height);
-			gs_matrix_pop();
-		}
-}
-
-} // namespace lcs::obs::render

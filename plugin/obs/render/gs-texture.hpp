@@ -4,8 +4,6 @@
 
 #include <graphics/graphics.h>
 
-#include "render/visible-bands.hpp"
-
 class QImage;
 
 namespace lcs::obs::render {
@@ -25,10 +23,8 @@ public:
 
 	/// Draws the texture with its top-left corner at (x, y), in the current matrix.
 	void draw(float x, float y) const;
-	/// Draws only `bands` of the texture (as VisibleBands::of its image found them), placed as
-	/// draw(x, y) would place them: the same picture for fewer pixels.
-	void draw(float x, float y, const VisibleBands &bands) const;
 
+	[[nodiscard]] gs_texture_t *get() const { return texture_; }
 	[[nodiscard]] bool empty() const { return texture_ == nullptr; }
 	[[nodiscard]] uint32_t width() const { return width_; }
 	[[nodiscard]] uint32_t height() const { return height_; }

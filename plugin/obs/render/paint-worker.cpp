@@ -12,6 +12,7 @@ namespace lcs::obs::render {
 struct PaintSlot::State {
 	std::mutex mutex;
 	std::optional<PaintJob> job;        // guarded by mutex: the newest job not started yet
+	std::vector<uint32_t> swatches;     // guarded by mutex: the colours that job keeps
 	std::optional<PaintedImage> result; // guarded by mutex: the newest image not taken yet
 	bool queued = false;                // guarded by mutex: in the worker's queue
 	std::atomic<uint64_t> submitted{0};
@@ -75,9 +76,11 @@ private:
 				queue_.pop_front();
 			}
 			std::optional<PaintJob> job;
+			std::vector<uint32_t> swatches;
 			{
 				std::lock_guard lock(state->mutex);
 				job.swap(state->job);
+				swatches.swap(state->swatches);
 				state->queued = false;
 			}
 			if (!job || !*job)
@@ -88,6 +91,7 @@ private:
 			if (!painted.image.isNull() && painted.image.format() != QImage::Format_RGBA8888)
 				painted.image = painted.image.convertToFormat(QImage::Format_RGBA8888);
 			painted.bands = VisibleBands::of(painted.image);
+			painted.image = Swatches::append(painted.image, swatches, &painted.swatches);
 			std::lock_guard lock(state->mutex);
 			state->result = std::move(painted);
 			state->painted.fetch_add(1, std::memory_order_relaxed);
@@ -109,12 +113,13 @@ PaintSlot::~PaintSlot()
 	state_->job.reset(); // a queued job is dropped; one running finishes into the orphaned state
 }
 
-void PaintSlot::submit(PaintJob job)
+void PaintSlot::submit(PaintJob job, std::vector<uint32_t> swatches)
 {
 	bool enqueue = false;
 	{
 		std::lock_guard lock(state_->mutex);
 		state_->job = std::move(job);
+		state_->swatches = std::move(swatches);
 		enqueue = !state_->queued;
 		state_->queued = true;
 	}

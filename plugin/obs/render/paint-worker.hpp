@@ -5,9 +5,11 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <QImage>
 
+#include "render/swatches.hpp"
 #include "render/visible-bands.hpp"
 
 namespace lcs::obs::render {
@@ -16,10 +18,12 @@ namespace lcs::obs::render {
 /// thread, so it must not touch the source, the studio or OBS state.
 using PaintJob = std::function<QImage()>;
 
-/// An image the painter finished, with the parts of it that are not fully transparent.
+/// An image the painter finished (RGBA8888), with the parts of its picture that are not fully
+/// transparent and the solid colours the job asked to keep below the picture.
 struct PaintedImage {
 	QImage image;
 	VisibleBands bands;
+	Swatches swatches;
 };
 
 class PaintWorker;
@@ -42,7 +46,8 @@ public:
 	PaintSlot &operator=(const PaintSlot &) = delete;
 
 	/// Queues `job`, dropping a job of this slot not started yet. Never blocks on painting.
-	void submit(PaintJob job);
+	/// `swatches`: solid colours to keep on the image, below what the job paints (swatches.hpp).
+	void submit(PaintJob job, std::vector<uint32_t> swatches = {});
 	/// The newest image painted since the last take(). Never blocks on painting.
 	std::optional<PaintedImage> take();
 

@@ -4,10 +4,19 @@
 
 #include <obs-module.h>
 
-#include "render/solid-rect.hpp"
 #include "studio/studio.hpp"
 
 namespace lcs::obs {
+
+namespace {
+
+/// The segment bar's track: the text colour at a quarter opacity.
+uint32_t bar_track_colour(const CuePrompterStyle &style)
+{
+	return (style.text_color & 0x00FFFFFF) | 0x40000000;
+}
+
+} // namespace
 
 CuePrompterLabels CuePrompter::localised_labels()
 {
@@ -97,23 +106,6 @@ void CuePrompter::apply_style(obs_data_t *settings)
 	++style_version_;
 }
 
-script::CueView CuePrompter::current_view() const
-{
-	if (const Studio *studio = Studio::get())
-		return studio->snapshot()->cue;
-	return {};
-}
-
-std::optional<CueMark> CuePrompter::current_mark()
-{
-	if (const Studio *studio = Studio::get()) {
-		const auto snap = studio->snapshot();
-		if (snap->cue.has_script && !snap->cue.cue_text.empty())
-			return CueMark::of(snap->cue_findings);
-	}
-	return std::nullopt;
-}
-
 void CuePrompter::tick(float /*seconds*/)
 {
 	bool style_changed = false;
@@ -126,14 +118,25 @@ void CuePrompter::tick(float /*seconds*/)
 		}
 	}
 
-	const script::CueView view = current_view();
-	const std::optional<CueMark> mark = current_mark();
+	// One snapshot a tick, read in place: the view is copied only into a job that paints it.
+	const Studio *studio = Studio::get();
+	const std::shared_ptr<const session::Snapshot> snap = studio ? studio->snapshot() : nullptr;
+	static const script::CueView no_view;
+	const script::CueView &view = snap ? snap->cue : no_view;
+	std::optional<CueMark> mark;
+	if (snap && view.has_script && !view.cue_text.empty())
+		mark = CueMark::of(snap->cue_findings);
 	// The painter thread rasterises; jobs carry copies of what they draw.
 	const bool text = style_changed || !ticked_view_ || !view.same_text_as(*ticked_view_) || mark != ticked_mark_;
-	if (text)
-		text_layer_.submit([view, style = ticked_style_, labels = labels_, mark] {
-			return CuePrompterPainter::paint_text(view, style, labels, mark);
-		});
+	if (text) {
+		text_layer_.submit(
+			[view, style = ticked_style_, labels = labels_, mark] {
+				return CuePrompterPainter::paint_text(view, style, labels, mark);
+			},
+			{ticked_style_.background_with_opacity(), bar_track_colour(ticked_style_), ticked_style_.accent_color,
+			 ticked_style_.warning_color});
+		ticked_view_ = view; // what the text shows (only its text parts are compared)
+	}
 	ticked_mark_ = mark;
 	const std::string timer_text = CuePrompterPainter::timer_text(view, labels_);
 	if (text || timer_text != ticked_timer_) {
@@ -142,21 +145,21 @@ void CuePrompter::tick(float /*seconds*/)
 		});
 		ticked_timer_ = timer_text;
 	}
-	ticked_view_ = view;
 
 	std::lock_guard lock(frame_mutex_);
-	frame_.style = ticked_style_;
-	frame_.view = view;
+	if (style_changed || !frame_.bar)
+		frame_.style = ticked_style_;
+	frame_.bar = Bar{view.has_script, view.segment_elapsed_ms, view.segment_planned_ms};
 }
 
 void CuePrompter::render()
 {
 	CuePrompterStyle style;
-	std::optional<script::CueView> view;
+	std::optional<Bar> view;
 	{
 		std::lock_guard lock(frame_mutex_);
 		style = frame_.style;
-		view = frame_.view;
+		view = frame_.bar;
 	}
 	text_layer_.sync();
 	timer_layer_.sync();
@@ -177,27 +180,30 @@ void CuePrompter::render()
 		gs_matrix_scale3f(-1.0f, 1.0f, 1.0f);
 	}
 
-	render::fill_rect(0.0f, 0.0f, w, h, style.background_with_opacity());
-	text_layer_.draw(0.0f, 0.0f);
-
-	if (view->has_script && style.show_timer && layout.bar.h > 0) {
+	// The panel, the cue's text, then the segment bar under the timer: one draw call (the
+	// rectangles' colours are kept on the text's texture, see render/swatches.hpp).
+	const std::vector<render::SolidRect> under{{0.0f, 0.0f, w, h, style.background_with_opacity()}};
+	std::vector<render::SolidRect> over;
+	const bool bar = view->has_script && style.show_timer && layout.bar.h > 0;
+	if (bar) {
 		const auto &v = *view;
 		const float bx = static_cast<float>(layout.bar.x);
 		const float by = static_cast<float>(layout.bar.y);
 		const float bw = static_cast<float>(layout.bar.w);
 		const float bh = static_cast<float>(layout.bar.h);
-		const bool overrun = v.segment_planned_ms > 0 && v.segment_elapsed_ms > v.segment_planned_ms;
-		const float ratio = v.segment_planned_ms > 0
-					    ? std::clamp(static_cast<float>(v.segment_elapsed_ms) /
-								 static_cast<float>(v.segment_planned_ms),
+		const bool overrun = v.planned_ms > 0 && v.elapsed_ms > v.planned_ms;
+		const float ratio = v.planned_ms > 0
+					    ? std::clamp(static_cast<float>(v.elapsed_ms) / static_cast<float>(v.planned_ms),
 							 0.0f, 1.0f)
 					    : 0.0f;
-		render::fill_rect(bx, by, bw, bh, (style.text_color & 0x00FFFFFF) | 0x40000000);
-		render::fill_rect(bx, by, bw * ratio, bh, overrun ? style.warning_color : style.accent_color);
+		over.push_back({bx, by, bw, bh, bar_track_colour(style)});
+		over.push_back({bx, by, bw * ratio, bh, overrun ? style.warning_color : style.accent_color});
+	}
+	text_layer_.draw(0.0f, 0.0f, under, over);
+	if (bar)
 		timer_layer_.draw(static_cast<float>(layout.header.x + layout.header.w) -
 					  static_cast<float>(timer_layer_.width()),
 				  static_cast<float>(layout.header.y));
-	}
 
 	gs_matrix_pop();
 	gs_blend_state_pop();

@@ -46,9 +46,6 @@ public:
 	[[nodiscard]] uint32_t height() const;
 
 private:
-	[[nodiscard]] script::CueView current_view() const;
-	/// The current cue's compliance mark (none without flags).
-	[[nodiscard]] static std::optional<CueMark> current_mark();
 	static CuePrompterLabels localised_labels();
 
 	obs_source_t *source_;
@@ -79,10 +76,15 @@ private:
 	std::optional<CueMark> ticked_mark_;
 	std::string ticked_timer_;
 
-	// handed from tick() to render()
+	// handed from tick() to render(): the style and what the segment bar shows
+	struct Bar {
+		bool has_script = false;
+		int64_t elapsed_ms = 0;
+		int64_t planned_ms = 0;
+	};
 	struct Frame {
 		CuePrompterStyle style;
-		std::optional<script::CueView> view;
+		std::optional<Bar> bar; // none until the first tick
 	};
 	std::mutex frame_mutex_;
 	Frame frame_; // guarded by frame_mutex_

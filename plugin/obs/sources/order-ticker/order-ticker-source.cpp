@@ -1,6 +1,9 @@
 // lcs_order_ticker: the order ticker's content (what to draw when) on the shared raster source.
 #include "sources/order-ticker/order-ticker-source.hpp"
 
+#include <string>
+#include <unordered_map>
+
 #include "core/overlay/ticker_model.hpp"
 #include "render/qt-text.hpp"
 #include "render/raster-source.hpp"
@@ -78,10 +81,8 @@ public:
 			for (const auto &line : model_.lines()) {
 				TickerRow row;
 				row.buyer = line.order.buyer;
-				row.text = render::qstr(pattern_)
-						   .arg(render::qstr(line.order.product_name.empty() ? line.order.sku : line.order.product_name))
-						   .arg(line.order.qty)
-						   .toStdString();
+				row.text = line_text(line.order.product_name.empty() ? line.order.sku : line.order.product_name,
+						     line.order.qty);
 				// Opacity in steps of 10%: enough for a smooth fade, few re-renders.
 				row.alpha_percent = static_cast<int>(model_.alpha(line, snap->now_ms) * 10.0 + 0.5) * 10;
 				if (row.alpha_percent > 0)
@@ -95,7 +96,20 @@ public:
 	}
 
 private:
+	/// The line's text for a product and quantity, formatted once (every frame asks for each line
+	/// shown; a pack has a few products).
+	const std::string &line_text(const std::string &product, int qty)
+	{
+		auto key = product + '\x1f' + std::to_string(qty);
+		if (const auto it = line_texts_.find(key); it != line_texts_.end())
+			return it->second;
+		if (line_texts_.size() >= 256)
+			line_texts_.clear();
+		return line_texts_[std::move(key)] = render::qstr(pattern_).arg(render::qstr(product)).arg(qty).toStdString();
+	}
+
 	const std::string pattern_ = obs_module_text("OrderTicker.Line");
+	std::unordered_map<std::string, std::string> line_texts_;
 	overlay::TickerModel model_{overlay::TickerModel::Options{}};
 	std::vector<TickerRow> painted_;
 };
