@@ -5,7 +5,7 @@
 # + UndefinedBehaviorSanitizer (with LCS_SKIP_SANITIZERS=1 those run in the release build instead).
 # Exit code is non-zero when anything fails.
 #   LCS_SKIP_SANITIZERS=1  skip the sanitizer pass
-#   LCS_SKIP_TSAN=1        skip the ThreadSanitizer pass
+#   LCS_SKIP_TSAN=1        skip the ThreadSanitizer pass (its libobs tests only with LCS_TSAN_OBS=1)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -90,6 +90,22 @@ if [ "${LCS_SKIP_TSAN:-0}" != "1" ]; then
   ctest --preset linux-tsan -j 2 -L tsan --output-on-failure
   phase "library sync against the real servers under ThreadSanitizer"
   ctest --preset linux-tsan -j 2 -L net -R "NetLibrary|HostileHost" --output-on-failure
+  unset TSAN_OPTIONS
+fi
+# --- the libobs tests under ThreadSanitizer (issue 16) ---
+# The module (TSan build, Qt5 dock linked but Qt, libobs and Mesa not instrumented) inside headless
+# libobs under Xvfb: label obs in linux-tsan, both locales (obs.module.*); the 100 load/unload
+# cycles (obs.module_cycles) stay in the release and ASan passes. tests/tsan.supp says why each
+# report of an uninstrumented library is suppressed.
+# NOT CLEAN YET (issue 16): the last run still had unsuppressed reports (strlen in our code on
+# strings libobs hands over, lock-order reports around gs_enter_context), so it is opt-in:
+#   LCS_TSAN_OBS=1  run this pass
+if [ "${LCS_SKIP_TSAN:-0}" != "1" ] && [ "${LCS_TSAN_OBS:-0}" = "1" ]; then
+  phase "build (linux-tsan: module + libobs tests)"
+  "$here/installer/build.sh" linux-tsan lcs_obs_tests
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$here/tests/tsan.supp"
+  phase "libobs tests under ThreadSanitizer"
+  ctest --preset linux-tsan -j 2 -R "^obs\.module\.(zh-CN|en-US)$" --output-on-failure
   unset TSAN_OPTIONS
 fi
 phase "done"

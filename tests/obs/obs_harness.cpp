@@ -19,6 +19,15 @@ std::string env_or(const char *name, const char *fallback)
 	return v && *v ? v : fallback;
 }
 
+// Under ThreadSanitizer every memory access and lock of ours is checked: painting, ticks and
+// renders take several times longer, so a wait gives the video and painter threads that much more
+// time (a wait that should see nothing happen only takes longer; none passes because of this).
+#if defined(__SANITIZE_THREAD__)
+constexpr int kWaitScale = 6;
+#else
+constexpr int kWaitScale = 1;
+#endif
+
 int luma(const uint8_t *p)
 {
 	return (p[0] * 299 + p[1] * 587 + p[2] * 114) / 1000;
@@ -191,7 +200,7 @@ Frame ObsHarness::render(obs_source_t *source, uint32_t width, uint32_t height)
 
 bool ObsHarness::wait_until(const std::function<bool()> &done, std::chrono::milliseconds timeout)
 {
-	const auto deadline = std::chrono::steady_clock::now() + timeout;
+	const auto deadline = std::chrono::steady_clock::now() + timeout * kWaitScale;
 	while (std::chrono::steady_clock::now() < deadline) {
 		if (done())
 			return true;
