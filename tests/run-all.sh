@@ -52,7 +52,7 @@ ctest --preset linux-qt6 -j 2
 # a machine without that libobs (the Qt5 build's obs30.loader ran above: refused, as OBS 30 does).
 phase "OBS >= 30 tests (linux-qt6)"
 cmake --build build_linux-qt6 --target lcs_obs30_tests
-ctest --test-dir build_linux-qt6 -L obs30 --output-on-failure
+ctest --test-dir build_linux-qt6 -j 2 -L obs30 --output-on-failure
 
 if [ "${LCS_SKIP_SANITIZERS:-0}" != "1" ]; then
   phase "build (linux-asan)"
