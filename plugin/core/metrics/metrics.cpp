@@ -31,21 +31,30 @@ nlohmann::ordered_json optional_json(const std::optional<double> &v)
 
 void MetricsAccumulator::expose_present()
 {
-	for (const auto &[viewer, since] : present_)
-		exposed_.insert(viewer);
+	for (const uint32_t id : present_)
+		mark(id, kExposed, exposed_);
 }
 
-namespace {
-// Inserts `key` into a set or map keyed by std::string, copying it only when it is new.
-template <class Set>
-bool insert_text(Set &set, std::string_view key)
+uint32_t MetricsAccumulator::viewer(std::string_view text)
 {
-	if (set.find(key) != set.end())
+	const uint32_t id = viewer_ids_.intern(text);
+	if (id >= viewer_bits_.size()) {
+		viewer_bits_.push_back(0);
+		joined_at_.push_back(0);
+		present_at_.push_back(TextIds::kNone);
+		viewer_source_.push_back(TextIds::kNone);
+	}
+	return id;
+}
+
+bool MetricsAccumulator::mark(uint32_t id, ViewerBit bit, int64_t &count)
+{
+	if (viewer_bits_[id] & bit)
 		return false;
-	set.emplace(std::string(key));
+	viewer_bits_[id] |= bit;
+	++count;
 	return true;
 }
-} // namespace
 
 bool MetricsAccumulator::add(const nlohmann::json &e, std::string *rejected) { return add_event(e, rejected); }
 
@@ -80,17 +89,19 @@ bool MetricsAccumulator::add_event(const Event &e, std::string *rejected)
 	last_t_ = std::max(last_t_, t);
 
 	if (type == "viewer_join") {
-		const std::string_view v = field_view(e, "viewer");
+		const uint32_t v = viewer(field_view(e, "viewer"));
 		++pv_;
-		insert_text(viewers_, v);
-		if (present_.find(v) == present_.end()) {
-			present_.emplace(std::string(v), t);
+		mark(v, kJoined, uv_);
+		if (present_at_[v] == TextIds::kNone) {
+			present_at_[v] = static_cast<uint32_t>(present_.size());
+			present_.push_back(v);
+			joined_at_[v] = t;
 			present_since_sum_ += t;
 			pcu_ = std::max<int64_t>(pcu_, static_cast<int64_t>(present_.size()));
 		}
 		if (!pinned_.empty())
-			insert_text(exposed_, v);
-		if (viewer_source_.find(v) == viewer_source_.end()) {
+			mark(v, kExposed, exposed_);
+		if (viewer_source_[v] == TextIds::kNone) {
 			std::string_view source = field_view(e, "source");
 			if (source.empty())
 				source = "other";
@@ -99,30 +110,35 @@ bool MetricsAccumulator::add_event(const Event &e, std::string *rejected)
 			if (row == sources_.end())
 				sources_.push_back({std::string(source), 0, 0, 0});
 			++sources_[index].uv;
-			viewer_source_.emplace(std::string(v), index);
+			viewer_source_[v] = static_cast<uint32_t>(index);
 		}
 	} else if (type == "viewer_leave") {
-		const auto it = present_.find(field_view(e, "viewer"));
-		if (it != present_.end()) { // a leave without a join is ignored
-			presence_ms_ += t - it->second;
-			present_since_sum_ -= it->second;
-			present_.erase(it);
+		const uint32_t v = viewer_ids_.find(field_view(e, "viewer"));
+		if (v != TextIds::kNone && present_at_[v] != TextIds::kNone) { // a leave without a join is ignored
+			presence_ms_ += t - joined_at_[v];
+			present_since_sum_ -= joined_at_[v];
+			// Out of present_: the last one takes its place.
+			const uint32_t last = present_.back();
+			present_[present_at_[v]] = last;
+			present_at_[last] = present_at_[v];
+			present_.pop_back();
+			present_at_[v] = TextIds::kNone;
 		}
 	} else if (type == "order") {
 		++orders_;
 		units_ = *units;
 		gmv_ = *gmv;
-		const std::string_view v = field_view(e, "viewer");
-		const bool first_order = insert_text(buyers_, v);
-		if (first_order && clickers_.find(v) != clickers_.end())
+		const uint32_t v = viewer(field_view(e, "viewer"));
+		const bool first_order = mark(v, kBuyer, buyers_);
+		if (first_order && (viewer_bits_[v] & kClicker))
 			++clicking_buyers_;
-		if (const auto source = viewer_source_.find(v); source != viewer_source_.end()) {
-			auto &row = sources_[source->second];
+		if (viewer_source_[v] != TextIds::kNone) {
+			auto &row = sources_[viewer_source_[v]];
 			row.buyers += first_order ? 1 : 0;
 			row.gmv_cents = checked_add(row.gmv_cents, field_int(e, "amount_cents")).value_or(row.gmv_cents);
 		}
 	} else if (type == "comment") {
-		insert_text(commenters_, field_view(e, "viewer"));
+		mark(viewer(field_view(e, "viewer")), kCommenter, commenters_);
 		if (field_view(e, "kind") == "question") {
 			++questions_;
 			open_questions_.insert_or_assign(std::string(field_view(e, "comment_id")), t);
@@ -134,7 +150,7 @@ bool MetricsAccumulator::add_event(const Event &e, std::string *rejected)
 			open_questions_.erase(it);
 		}
 	} else if (type == "follow") {
-		insert_text(followers_, field_view(e, "viewer"));
+		mark(viewer(field_view(e, "viewer")), kFollower, followers_);
 	} else if (type == "product_pin") {
 		pinned_.emplace(field_view(e, "sku"));
 		expose_present();
@@ -143,8 +159,8 @@ bool MetricsAccumulator::add_event(const Event &e, std::string *rejected)
 		if (it != pinned_.end())
 			pinned_.erase(it);
 	} else if (type == "product_click") {
-		const std::string_view v = field_view(e, "viewer");
-		if (insert_text(clickers_, v) && buyers_.find(v) != buyers_.end())
+		const uint32_t v = viewer(field_view(e, "viewer"));
+		if (mark(v, kClicker, clickers_) && (viewer_bits_[v] & kBuyer))
 			++clicking_buyers_;
 	} else if (type == "voice") {
 		const std::string_view state = field_view(e, "state");
@@ -191,23 +207,23 @@ Metrics MetricsAccumulator::finish() const
 	const int64_t presence = presence_ms_ + static_cast<int64_t>(present_.size()) * end - present_since_sum_;
 	const double presence_s = static_cast<double>(presence) / 1000.0;
 	m.pv = pv_;
-	m.uv = static_cast<int64_t>(viewers_.size());
+	m.uv = uv_;
 	m.pcu = pcu_;
 	m.acu = ratio(presence_s, m.duration_s);
 	m.avg_watch_s = ratio(presence_s, static_cast<double>(m.uv));
 	m.orders = orders_;
 	m.units = units_;
-	m.buyers = static_cast<int64_t>(buyers_.size());
+	m.buyers = buyers_;
 	m.gmv_cents = gmv_;
 	m.gpm_cents = ratio(static_cast<double>(gmv_) * 1000.0, static_cast<double>(m.pv));
 	m.uv_value_cents = ratio(static_cast<double>(gmv_), static_cast<double>(m.uv));
 	m.aov_cents = ratio(static_cast<double>(gmv_), static_cast<double>(m.buyers));
 	m.conversion_rate = ratio(static_cast<double>(m.buyers), static_cast<double>(m.uv));
-	m.interaction_rate = ratio(static_cast<double>(commenters_.size()), static_cast<double>(m.uv));
-	m.follow_rate = ratio(static_cast<double>(followers_.size()), static_cast<double>(m.uv));
-	m.exposed_viewers = static_cast<int64_t>(exposed_.size());
-	m.click_rate = ratio(static_cast<double>(clickers_.size()), static_cast<double>(m.exposed_viewers));
-	m.click_to_order_rate = ratio(static_cast<double>(clicking_buyers_), static_cast<double>(clickers_.size()));
+	m.interaction_rate = ratio(static_cast<double>(commenters_), static_cast<double>(m.uv));
+	m.follow_rate = ratio(static_cast<double>(followers_), static_cast<double>(m.uv));
+	m.exposed_viewers = exposed_;
+	m.click_rate = ratio(static_cast<double>(clickers_), static_cast<double>(m.exposed_viewers));
+	m.click_to_order_rate = ratio(static_cast<double>(clicking_buyers_), static_cast<double>(clickers_));
 	m.questions = questions_;
 	m.answered = static_cast<int64_t>(response_ms_.size());
 	m.response_rate = ratio(static_cast<double>(m.answered), static_cast<double>(m.questions));

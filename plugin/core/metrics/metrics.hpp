@@ -7,17 +7,18 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/metrics/log_event.hpp"
 #include "core/metrics/running_median.hpp"
+#include "core/metrics/text_ids.hpp"
 
 // The platform metrics of shared/design/contract.md section 2, computed in one pass over a
 // session log's events (streaming: memory grows with viewers and open questions, not with the
-// number of events). The JSON keys are a contract.
+// number of events; viewers are counted by dense id, metrics/text_ids.hpp). The JSON keys are a
+// contract.
 namespace lcs::metrics {
 
 struct Metrics {
@@ -93,31 +94,41 @@ private:
 		using is_transparent = void;
 		size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 	};
-	using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 	template <class V>
 	using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+
+	// What is known of one viewer (by their TextIds id): bits of kJoined … kExposed.
+	enum ViewerBit : uint8_t { kJoined = 1, kBuyer = 2, kCommenter = 4, kFollower = 8, kClicker = 16, kExposed = 32 };
 
 	template <class Event>
 	bool add_event(const Event &event, std::string *rejected);
 	void expose_present();
+	uint32_t viewer(std::string_view text); // its id, the per-viewer vectors grown to it
+	// Sets `bit` of viewer `id`; true when it was not set (its count is then one more).
+	bool mark(uint32_t id, ViewerBit bit, int64_t &count);
 
 	int64_t last_t_ = 0;
 	std::optional<int64_t> end_t_;
 	int64_t pv_ = 0;
-	TextSet viewers_;
-	TextMap<int64_t> present_; // viewer → join t
+	TextIds viewer_ids_;
+	std::vector<uint8_t> viewer_bits_;      // by viewer id
+	std::vector<int64_t> joined_at_;        // by viewer id: t of the join they are present since
+	std::vector<uint32_t> present_at_;      // by viewer id: index in present_, or TextIds::kNone
+	std::vector<uint32_t> viewer_source_;   // by viewer id: index into sources_ (first join), or kNone
+	std::vector<uint32_t> present_;         // ids of the viewers present now, in no order
+	int64_t uv_ = 0;
+	int64_t buyers_ = 0;
+	int64_t commenters_ = 0;
+	int64_t followers_ = 0;
+	int64_t clickers_ = 0;
+	int64_t exposed_ = 0;
 	int64_t present_since_sum_ = 0; // Σ join t of the viewers in present_ (finish() stays O(1) in them)
 	int64_t presence_ms_ = 0;
 	int64_t pcu_ = 0;
 	int64_t orders_ = 0;
 	int64_t units_ = 0;
 	int64_t gmv_ = 0;
-	TextSet buyers_;
-	TextSet commenters_;
-	TextSet followers_;
-	TextSet clickers_;
-	int64_t clicking_buyers_ = 0; // viewers in both buyers_ and clickers_
-	TextSet exposed_;
+	int64_t clicking_buyers_ = 0; // viewers both buyers and clickers
 	std::multiset<std::string, std::less<>> pinned_;
 	TextMap<int64_t> open_questions_; // comment id → t
 	int64_t questions_ = 0;
@@ -133,7 +144,6 @@ private:
 	int64_t impressions_ = 0;
 	int64_t ad_spend_ = 0;
 	int64_t speech_chars_ = 0;
-	TextMap<size_t> viewer_source_; // viewer → index into sources_
 	std::vector<Metrics::TrafficRow> sources_;
 };
 
